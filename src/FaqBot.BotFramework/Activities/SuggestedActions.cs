@@ -1,0 +1,7 @@
+namespace FaqBot.BotFramework.Activities;
+
+public sealed class SuggestedActions
+{
+    public List<string>? To { get; set; }
+    public List<CardAction> Actions { get; set; } = [];
+}

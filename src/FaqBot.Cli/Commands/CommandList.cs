@@ -1,0 +1,11 @@
+using System.CommandLine;
+
+namespace FaqBot.Cli.Commands;
+
+internal static class CommandList
+{
+    public static IEnumerable<Command> All() =>
+    [
+        // index, ask, eval, chunks (knowledge), report (conversation), teams-package (Teams) are added here.
+    ];
+}

@@ -1,0 +1,9 @@
+namespace FaqBot.Knowledge.Answering;
+
+/// <summary>What the bot does with a message; the CLI's <c>decision</c> field prints these in lower case.</summary>
+public enum DecisionKind
+{
+    Answer,
+    Abstain,
+    Urgent,
+}

@@ -1,0 +1,5 @@
+using FaqBot.Knowledge.Ingestion;
+
+namespace FaqBot.Knowledge.Search;
+
+public sealed record ArticleSummary(string DocId, Citation Citation, IReadOnlyList<string> Sections);

@@ -1,0 +1,11 @@
+// The table of contents of the bot: each Add…/Map… lives with the part that owns it.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // appsettings.json and knowledge/ are copied next to the binary, so dotnet run, tests and a published build agree.
+    ContentRootPath = AppContext.BaseDirectory,
+});
+
+var app = builder.Build();
+
+app.Run();
