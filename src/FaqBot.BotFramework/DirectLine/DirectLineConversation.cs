@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FaqBot.BotFramework.Activities;
+
+namespace FaqBot.BotFramework.DirectLine;
+
+/// <summary>One conversation's bounded history, its watermark sequence and its live socket.</summary>
+public sealed class DirectLineConversation(string id, string userId, DirectLineOptions options, DateTimeOffset now)
+{
+    private readonly Lock gate = new();
+    private readonly LinkedList<(long Sequence, JsonElement Json, int Bytes)> history = new();
+    private long sequence;
+    private long historyBytes;
+    private DateTimeOffset lastTimestamp = DateTimeOffset.MinValue;
+    private StreamSubscription? socket;
+    private bool ended;
+
+    public string Id { get; } = id;
+
+    public string UserId { get; } = userId;
+
+    public DateTimeOffset Created { get; } = now;
+
+    public DateTimeOffset LastUsed { get; private set; } = now;
+
+    /// <summary>The watermark of the newest activity; "0" before the first.</summary>
+    public string Watermark { get { lock (gate) { return sequence.ToString(CultureInfo.InvariantCulture); } } }
+
+    public bool IsExpired(DateTimeOffset at) =>
+        at - LastUsed > options.ConversationIdleTimeout || at - Created > options.ConversationMaxAge;
+
+    public void Touch(DateTimeOffset at)
+    {
+        lock (gate) { LastUsed = at > LastUsed ? at : LastUsed; }
+    }
+
+    /// <summary>Stamps the server-owned fields (id, timestamp, sequence), stores the activity and pushes it to the socket.</summary>
+    public string Append(Activity activity, DateTimeOffset at)
+    {
+        lock (gate)
+        {
+            var seq = ++sequence;
+            activity.Id = DirectLineIds.ActivityId(Id, seq);
+            activity.Timestamp = NextTimestamp(at);
+            activity.ChannelData = WithSequenceId(activity.ChannelData, seq);
+            var json = JsonSerializer.SerializeToElement(activity, ProtocolJson.Options);
+            var bytes = json.GetRawText().Length;
+            history.AddLast((seq, json, bytes));
+            historyBytes += bytes;
+            // Bounded size: the oldest activities go first; the watermark keeps counting so clients never go backwards.
+            while (history.Count > 1 && (history.Count > options.MaxActivitiesPerConversation || historyBytes > options.MaxHistoryBytesPerConversation))
+            {
+                historyBytes -= history.First!.Value.Bytes;
+                history.RemoveFirst();
+            }
+
+            LastUsed = at > LastUsed ? at : LastUsed;
+            socket?.TryPush(Frame([json], seq));
+            return activity.Id;
+        }
+    }
+
+    /// <summary>Sends an activity to the socket only (typing): Azure never returns typing from the polling GET.</summary>
+    public void Broadcast(Activity activity, DateTimeOffset at)
+    {
+        lock (gate)
+        {
+            activity.Timestamp = NextTimestamp(at);
+            socket?.TryPush(Frame([JsonSerializer.SerializeToElement(activity, ProtocolJson.Options)], sequence));
+        }
+    }
+
+    public ActivitySet ReadAfter(long watermark)
+    {
+        lock (gate)
+        {
+            return new ActivitySet(Since(watermark), sequence.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>Attaches a socket: the backlog after <paramref name="watermark"/> first, then live frames; an older socket is closed.</summary>
+    public StreamSubscription Subscribe(long watermark)
+    {
+        var subscription = new StreamSubscription();
+        lock (gate)
+        {
+            if (ended)
+            {
+                subscription.End("expired");
+                return subscription;
+            }
+
+            // One socket per conversation, as Azure does; the newest wins because a reconnecting client abandons the old one.
+            socket?.End("collision");
+            socket = subscription;
+            var backlog = Since(watermark);
+            if (backlog.Count > 0)
+            {
+                subscription.TryPush(Frame(backlog, sequence));
+            }
+        }
+
+        return subscription;
+    }
+
+    public void Unsubscribe(StreamSubscription subscription)
+    {
+        lock (gate)
+        {
+            if (ReferenceEquals(socket, subscription))
+            {
+                socket = null;
+            }
+        }
+    }
+
+    public void End()
+    {
+        lock (gate)
+        {
+            ended = true;
+            socket?.End("expired");
+            socket = null;
+        }
+    }
+
+    private List<JsonElement> Since(long watermark) => history.Where(h => h.Sequence > watermark).Select(h => h.Json).ToList();
+
+    private static string Frame(IReadOnlyList<JsonElement> activities, long watermark) =>
+        JsonSerializer.Serialize(new ActivitySet(activities, watermark.ToString(CultureInfo.InvariantCulture)), ProtocolJson.Options);
+
+    // Web Chat sorts on timestamp (ms precision), so two activities in one millisecond still get strictly increasing stamps.
+    private string NextTimestamp(DateTimeOffset at)
+    {
+        var utc = at.ToUniversalTime();
+        lastTimestamp = utc > lastTimestamp ? utc : lastTimestamp.AddMilliseconds(1);
+        lastTimestamp = new DateTimeOffset(lastTimestamp.Ticks - (lastTimestamp.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+        return lastTimestamp.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    }
+
+    // Web Chat's first sort key; stamping it keeps the order even when clocks disagree.
+    private static JsonElement WithSequenceId(JsonElement? channelData, long seq)
+    {
+        var node = channelData is { ValueKind: JsonValueKind.Object } data ? JsonNode.Parse(data.GetRawText())!.AsObject() : new JsonObject();
+        node["webchat:sequence-id"] = seq;
+        return JsonSerializer.SerializeToElement(node);
+    }
+}

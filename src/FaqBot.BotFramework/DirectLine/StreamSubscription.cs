@@ -1,0 +1,22 @@
+using System.Threading.Channels;
+
+namespace FaqBot.BotFramework.DirectLine;
+
+/// <summary>One WebSocket's feed: serialized ActivitySet frames in order, ended when the conversation goes or a newer socket takes over.</summary>
+public sealed class StreamSubscription
+{
+    private readonly Channel<string> frames = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+
+    public ChannelReader<string> Frames => frames.Reader;
+
+    /// <summary>Why the feed ended: <c>collision</c> when another socket replaced it, <c>expired</c> when the conversation ended.</summary>
+    public string? EndReason { get; private set; }
+
+    internal bool TryPush(string frame) => frames.Writer.TryWrite(frame);
+
+    internal void End(string reason)
+    {
+        EndReason ??= reason;
+        frames.Writer.TryComplete();
+    }
+}

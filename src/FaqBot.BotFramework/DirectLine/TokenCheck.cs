@@ -1,0 +1,11 @@
+namespace FaqBot.BotFramework.DirectLine;
+
+/// <summary>The outcome of checking a Direct Line token: the conversation and user it grants, or why it grants nothing.</summary>
+public sealed record TokenCheck(bool IsValid, bool IsExpired, string ConversationId, string UserId, string Reason)
+{
+    public static TokenCheck Valid(string conversationId, string userId) => new(true, false, conversationId, userId, "");
+
+    public static TokenCheck Expired() => new(false, true, "", "", "token expired");
+
+    public static TokenCheck Fail(string reason) => new(false, false, "", "", reason);
+}
