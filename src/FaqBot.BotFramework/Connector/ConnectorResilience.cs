@@ -1,0 +1,64 @@
+using System.Net;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace FaqBot.BotFramework.Connector;
+
+/// <summary>The retry and timeout rules for calls to a channel: 429 and 5xx are retried a bounded number of times, honouring Retry-After.</summary>
+public static class ConnectorResilience
+{
+    public static ResiliencePipeline<HttpResponseMessage> Build(BotFrameworkOptions options, TimeProvider? timeProvider = null)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        if (timeProvider is not null)
+        {
+            builder.TimeProvider = timeProvider;
+        }
+
+        return builder
+            .AddTimeout(options.OutboundTimeout)
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = options.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(500),
+                MaxDelay = options.MaxRetryDelay,
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, options.MaxRetryDelay)),
+                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
+            })
+            .AddTimeout(options.OutboundAttemptTimeout)
+            .Build();
+    }
+
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, TimeSpan maxDelay)
+    {
+        if (outcome.Exception is not null)
+        {
+            return outcome.Exception is HttpRequestException or TimeoutRejectedException;
+        }
+
+        var response = outcome.Result!;
+        var status = (int)response.StatusCode;
+        var retriable = response.StatusCode == HttpStatusCode.TooManyRequests || status >= 500;
+
+        // A channel that asks us to wait longer than we are prepared to is given up on rather than retried early.
+        return retriable && !(RetryAfter(response) > maxDelay);
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage? response)
+    {
+        var header = response?.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta;
+        }
+        if (header?.Date is { } date)
+        {
+            var wait = date - DateTimeOffset.UtcNow;
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,8 @@
+namespace FaqBot.BotFramework.Connector;
+
+public enum OutboundDecision
+{
+    Refuse,
+    SendAnonymously,
+    SendWithToken,
+}
