@@ -1,3 +1,5 @@
+using FaqBot.Web.WebChat;
+
 // The table of contents of the bot: each Add…/Map… lives with the part that owns it.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -6,6 +8,10 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory,
 });
 
+builder.AddWebChatPage();
+
 var app = builder.Build();
+
+app.MapWebChatPage();
 
 app.Run();

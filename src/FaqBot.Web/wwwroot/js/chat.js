@@ -1,0 +1,147 @@
+// The clinic page's chat: a launcher button that opens a panel holding the official Web Chat widget.
+// The page never holds a secret: it asks the bot's own token endpoint and talks Direct Line with that token.
+(() => {
+  'use strict';
+
+  const launcher = document.getElementById('chat-launcher');
+  const panel = document.getElementById('chat-panel');
+  const closeButton = document.getElementById('chat-close');
+  const title = document.getElementById('chat-title');
+  const host = document.getElementById('webchat');
+  const status = document.getElementById('chat-status');
+
+  // ?transport=polling lets tests (and clinics behind proxies that block WebSockets) use HTTP polling instead.
+  const usePolling = new URLSearchParams(window.location.search).get('transport') === 'polling';
+
+  const configPromise = fetch('api/webchat/config', { headers: { Accept: 'application/json' } })
+    .then(response => (response.ok ? response.json() : Promise.reject(new Error(`config ${response.status}`))))
+    .then(config => {
+      applyClinic(config);
+      return config;
+    });
+
+  let started = false;
+
+  function applyClinic(config) {
+    const root = document.documentElement.style;
+    root.setProperty('--accent', config.accentColor);
+    root.setProperty('--accent-text', config.accentTextColor);
+    document.title = `${config.clinicName}: questions and answers`;
+    setText('[data-clinic-name]', config.clinicName);
+    setText('[data-clinic-phone]', config.phone);
+    setText('[data-clinic-emergency]', config.emergencyNumber);
+    document.querySelectorAll('[data-clinic-phone-link]').forEach(link => {
+      link.href = `tel:${config.phone.replace(/[^+\d]/g, '')}`;
+    });
+    if (config.avatarUrl) {
+      document.querySelectorAll('[data-clinic-avatar]').forEach(image => { image.src = config.avatarUrl; });
+    }
+  }
+
+  function setText(selector, text) {
+    if (text) {
+      document.querySelectorAll(selector).forEach(element => { element.textContent = text; });
+    }
+  }
+
+  function openPanel() {
+    panel.hidden = false;
+    launcher.setAttribute('aria-expanded', 'true');
+    // Focus lands in the panel at once; the send box takes it over as soon as Web Chat has drawn it.
+    const sendBox = findSendBox();
+    (sendBox || title).focus();
+    if (!started) {
+      started = true;
+      startChat().catch(showError);
+    }
+  }
+
+  function closePanel() {
+    panel.hidden = true;
+    launcher.setAttribute('aria-expanded', 'false');
+    launcher.focus();
+  }
+
+  function findSendBox() {
+    return host.querySelector('[data-id="webchat-sendbox-input"]');
+  }
+
+  async function startChat() {
+    const config = await configPromise;
+    const response = await fetch('api/directline/token', { method: 'POST', headers: { Accept: 'application/json' } });
+    if (!response.ok) {
+      throw new Error(`token ${response.status}`);
+    }
+    const { token, domain } = await response.json();
+
+    // No conversationId here: Direct Line JS would then resume instead of starting, and the welcome would never come.
+    const directLine = window.WebChat.createDirectLine({ token, domain, webSocket: !usePolling });
+
+    window.WebChat.renderWebChat(
+      {
+        directLine,
+        locale: config.locale,
+        styleOptions: styleOptionsFor(config),
+      },
+      host
+    );
+
+    focusSendBoxWhenReady();
+  }
+
+  function styleOptionsFor(config) {
+    return {
+      accent: config.accentColor,
+      botAvatarImage: config.avatarUrl || undefined,
+      botAvatarInitials: config.avatarInitials,
+      userAvatarInitials: 'You',
+      bubbleFromUserBackground: config.accentColor,
+      bubbleFromUserTextColor: config.accentTextColor,
+      bubbleBorderRadius: 8,
+      bubbleFromUserBorderRadius: 8,
+      bubbleMaxWidth: 600,
+      // Patients must not send photos of their skin here (health data); the server refuses uploads too.
+      hideUploadButton: true,
+      suggestedActionLayout: 'flow',
+      suggestedActionBackgroundColor: '#ffffff',
+      suggestedActionBorderColor: config.accentColor,
+      suggestedActionTextColor: config.accentColor,
+      sendBoxPlaceholder: 'Type your question',
+      primaryFont: getComputedStyle(document.documentElement).fontFamily,
+    };
+  }
+
+  function focusSendBoxWhenReady() {
+    const observer = new MutationObserver(() => {
+      const sendBox = findSendBox();
+      if (sendBox) {
+        observer.disconnect();
+        // Only take focus if the patient is still in the panel (they may have closed it meanwhile).
+        if (!panel.hidden && (document.activeElement === title || document.activeElement === document.body)) {
+          sendBox.focus();
+        }
+      }
+    });
+    observer.observe(host, { childList: true, subtree: true });
+  }
+
+  function showError() {
+    status.textContent = 'Sorry, the chat is unavailable right now. Please call the clinic instead.';
+    configPromise.then(config => {
+      status.textContent = `Sorry, the chat is unavailable right now. Please call the clinic on ${config.phone}.`;
+    }, () => {});
+  }
+
+  launcher.addEventListener('click', () => (panel.hidden ? openPanel() : closePanel()));
+  closeButton.addEventListener('click', closePanel);
+
+  // Web Chat uses Escape inside its transcript (back to the send box) and marks that event handled; any other Escape closes.
+  panel.addEventListener('keydown', event => {
+    if (event.key === 'Escape' && !event.defaultPrevented) {
+      event.preventDefault();
+      closePanel();
+    }
+  });
+
+  configPromise.catch(() => {});
+})();
