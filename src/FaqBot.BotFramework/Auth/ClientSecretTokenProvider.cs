@@ -6,7 +6,8 @@ namespace FaqBot.BotFramework.Auth;
 /// <summary>MultiTenant and SingleTenant bots: the client-credentials grant with the app password, through MSAL.</summary>
 public sealed class ClientSecretTokenProvider : IBotTokenProvider
 {
-    private readonly IConfidentialClientApplication app;
+    // Built on first use, so a bot without credentials never constructs an MSAL client.
+    private readonly Lazy<IConfidentialClientApplication> app;
     private readonly string[] scopes;
 
     public ClientSecretTokenProvider(IOptions<BotCredentials> credentials, IOptions<BotFrameworkOptions> options)
@@ -20,16 +21,16 @@ public sealed class ClientSecretTokenProvider : IBotTokenProvider
             : loginUrl;
 
         // MSAL keeps the token in its in-memory app cache and renews it shortly before it expires.
-        app = ConfidentialClientApplicationBuilder.Create(bot.AppId)
+        app = new(() => ConfidentialClientApplicationBuilder.Create(bot.AppId)
             .WithAuthority(authority)
             .WithClientSecret(bot.AppPassword)
-            .Build();
+            .Build());
         scopes = [BotScopes.Default(options.Value.ToChannelFromBotOAuthScope)];
     }
 
     public async Task<string> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken)
     {
-        var result = await app.AcquireTokenForClient(scopes)
+        var result = await app.Value.AcquireTokenForClient(scopes)
             .WithForceRefresh(forceRefresh)
             .ExecuteAsync(cancellationToken)
             .ConfigureAwait(false);

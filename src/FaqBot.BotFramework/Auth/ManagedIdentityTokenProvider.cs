@@ -7,12 +7,14 @@ namespace FaqBot.BotFramework.Auth;
 /// <summary>UserAssignedMSI bots: the managed identity whose client id is the App ID (works only inside Azure).</summary>
 public sealed class ManagedIdentityTokenProvider : IBotTokenProvider
 {
-    private readonly IManagedIdentityApplication app;
+    // Built on first use, so a bot without credentials never constructs an MSAL client.
+    private readonly Lazy<IManagedIdentityApplication> app;
     private readonly string resource;
 
     public ManagedIdentityTokenProvider(IOptions<BotCredentials> credentials, IOptions<BotFrameworkOptions> options)
     {
-        app = ManagedIdentityApplicationBuilder.Create(ManagedIdentityId.WithUserAssignedClientId(credentials.Value.AppId)).Build();
+        var clientId = credentials.Value.AppId;
+        app = new(() => ManagedIdentityApplicationBuilder.Create(ManagedIdentityId.WithUserAssignedClientId(clientId)).Build());
         // Managed identity asks for a resource, not a scope: the scope without "/.default".
         resource = options.Value.ToChannelFromBotOAuthScope.TrimEnd('/');
         if (resource.EndsWith("/.default", StringComparison.Ordinal))
@@ -23,7 +25,7 @@ public sealed class ManagedIdentityTokenProvider : IBotTokenProvider
 
     public async Task<string> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken)
     {
-        var result = await app.AcquireTokenForManagedIdentity(resource)
+        var result = await app.Value.AcquireTokenForManagedIdentity(resource)
             .WithForceRefresh(forceRefresh)
             .ExecuteAsync(cancellationToken)
             .ConfigureAwait(false);

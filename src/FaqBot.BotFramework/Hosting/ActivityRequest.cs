@@ -1,0 +1,53 @@
+using System.Text.Json;
+using FaqBot.BotFramework.Activities;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FaqBot.BotFramework.Hosting;
+
+/// <summary>Reads and checks the activity in an inbound POST; every rejection is a problem+json result and nothing else happens.</summary>
+internal static class ActivityRequest
+{
+    public static async Task<(Activity? Activity, ProblemHttpResult? Problem)> ReadAsync(HttpContext context, int maxBodyBytes)
+    {
+        if (!context.Request.HasJsonContentType())
+        {
+            return (null, Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the activity as application/json."));
+        }
+
+        var body = await BoundedBody.ReadAsync(context, maxBodyBytes);
+        if (body.TooLarge)
+        {
+            return (null, Problem(StatusCodes.Status413PayloadTooLarge, "Activity too large", $"The body exceeds {maxBodyBytes} bytes."));
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize<Activity>(body.Bytes, ProtocolJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            // The position helps the sender find the mistake; the body itself is never echoed or logged.
+            return (null, BadRequest($"The body is not a valid activity (JSON error at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})."));
+        }
+
+        var problem = activity switch
+        {
+            null => "The body must be a JSON object.",
+            { Type: null or "" } => "The activity has no 'type'.",
+            { Conversation.Id: null or "" } or { Conversation: null } => "The activity has no 'conversation.id'.",
+            _ when !IsHttpUrl(activity.ServiceUrl) => "The activity's 'serviceUrl' must be an absolute http(s) URL.",
+            _ => null,
+        };
+        return problem is null ? (activity, null) : (null, BadRequest(problem));
+    }
+
+    private static bool IsHttpUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    private static ProblemHttpResult BadRequest(string detail) => Problem(StatusCodes.Status400BadRequest, "Invalid activity", detail);
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title);
+}

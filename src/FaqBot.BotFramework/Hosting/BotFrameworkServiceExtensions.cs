@@ -1,0 +1,54 @@
+using FaqBot.BotFramework.Auth;
+using FaqBot.BotFramework.Connector;
+using FaqBot.BotFramework.Turns;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace FaqBot.BotFramework.Hosting;
+
+/// <summary>Registers the Bot Framework protocol: options, channel authentication, the Connector client and the turn runner.</summary>
+public static class BotFrameworkServiceExtensions
+{
+    public static IHostApplicationBuilder AddBotFramework(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<BotFrameworkOptions>().BindConfiguration(BotFrameworkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        // The credentials are root keys, named as in every Bot Framework deployment; secrets come from the environment.
+        services.AddOptions<BotCredentials>()
+            .Configure<IConfiguration>((credentials, configuration) =>
+            {
+                credentials.AppTypeName = configuration["MicrosoftAppType"] ?? "";
+                credentials.AppId = configuration["MicrosoftAppId"]?.Trim() ?? "";
+                credentials.AppPassword = configuration["MicrosoftAppPassword"] ?? "";
+                credentials.AppTenantId = configuration["MicrosoftAppTenantId"]?.Trim() ?? "";
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotCredentials>, BotCredentialsValidator>();
+
+        services.AddHttpClient(ConnectorClient.HttpClientName, (sp, http) =>
+            {
+                // Polly enforces the real budgets; this is only a backstop.
+                http.Timeout = sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.OutboundTimeout + TimeSpan.FromSeconds(5);
+            })
+            // An Authorization header must never follow a redirect to another host.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddHttpClient(ChannelTokenValidator.MetadataHttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+
+        services.TryAddSingleton<IBotTokenProvider>(sp =>
+            sp.GetRequiredService<IOptions<BotCredentials>>().Value.AppType == BotAppType.UserAssignedMSI
+                ? ActivatorUtilities.CreateInstance<ManagedIdentityTokenProvider>(sp)
+                : ActivatorUtilities.CreateInstance<ClientSecretTokenProvider>(sp));
+        services.AddSingleton<ChannelTokenValidator>();
+        services.AddSingleton<ServiceUrlPolicy>();
+        services.AddSingleton<ConnectorClient>();
+        services.AddSingleton<TurnRunner>();
+        services.AddSingleton<BotMessagesHandler>();
+        services.AddHostedService<BotModeReporter>();
+        return builder;
+    }
+}
