@@ -1,3 +1,4 @@
+using FaqBot.BotFramework.Hosting;
 using FaqBot.Web.WebChat;
 
 // The table of contents of the bot: each Add…/Map… lives with the part that owns it.
@@ -8,10 +9,12 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory,
 });
 
+builder.AddBotFramework();        // options, channel authentication, Connector client, turn runner
 builder.AddWebChatPage();
 
 var app = builder.Build();
 
+app.MapBotMessages("/api/messages");
 app.MapWebChatPage();
 
 app.Run();

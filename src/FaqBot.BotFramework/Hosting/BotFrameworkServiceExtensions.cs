@@ -46,7 +46,8 @@ public static class BotFrameworkServiceExtensions
         services.AddSingleton<ChannelTokenValidator>();
         services.AddSingleton<ServiceUrlPolicy>();
         services.AddSingleton<ConnectorClient>();
-        services.AddSingleton<TurnRunner>();
+        // A factory, so the host may register its ITurnHandler after this call and start-up validation does not trip over it.
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<TurnRunner>(sp));
         services.AddSingleton<BotMessagesHandler>();
         services.AddHostedService<BotModeReporter>();
         return builder;
