@@ -7,5 +7,6 @@ internal static class CommandList
     public static IEnumerable<Command> All() =>
     [
         // index, ask, eval, chunks (knowledge), report (conversation), teams-package (Teams) are added here.
+        TeamsPackageCommand.Create(),
     ];
 }
