@@ -133,9 +133,9 @@ public sealed class DirectLineConversation(string id, string userId, DirectLineO
     // Web Chat sorts on timestamp (ms precision), so two activities in one millisecond still get strictly increasing stamps.
     private string NextTimestamp(DateTimeOffset at)
     {
-        var utc = at.ToUniversalTime();
-        lastTimestamp = utc > lastTimestamp ? utc : lastTimestamp.AddMilliseconds(1);
-        lastTimestamp = new DateTimeOffset(lastTimestamp.Ticks - (lastTimestamp.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+        var ticks = at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond);
+        var candidate = new DateTimeOffset(ticks, TimeSpan.Zero);
+        lastTimestamp = candidate > lastTimestamp ? candidate : lastTimestamp.AddMilliseconds(1);
         return lastTimestamp.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
     }
 

@@ -1,9 +1,11 @@
 namespace FaqBot.BotFramework.DirectLine;
 
 /// <summary>The outcome of checking a Direct Line token: the conversation and user it grants, or why it grants nothing.</summary>
-public sealed record TokenCheck(bool IsValid, bool IsExpired, string ConversationId, string UserId, string Reason)
+public sealed record TokenCheck(bool IsValid, bool IsExpired, string ConversationId, string UserId, string Reason, DateTimeOffset ExpiresAt = default)
 {
-    public static TokenCheck Valid(string conversationId, string userId) => new(true, false, conversationId, userId, "");
+    public static TokenCheck Valid(string conversationId, string userId, DateTimeOffset expiresAt) => new(true, false, conversationId, userId, "", expiresAt);
+
+    public int SecondsLeft(DateTimeOffset now) => Math.Max(0, (int)(ExpiresAt - now).TotalSeconds);
 
     public static TokenCheck Expired() => new(false, true, "", "", "token expired");
 

@@ -1,0 +1,118 @@
+using FaqBot.BotFramework.Activities;
+using FaqBot.BotFramework.Turns;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FaqBot.BotFramework.DirectLine;
+
+/// <summary>The channel side of our Direct Line: stamps what clients post, echoes it, runs the bot's turn in process, stores the replies.</summary>
+public sealed class DirectLineChannel
+{
+    /// <summary>The <c>serviceUrl</c> on activities from our Direct Line; not an HTTP address, so nothing ever sends a bot token to it.</summary>
+    public const string ServiceUrl = "urn:faqbot:directline";
+
+    public const string ChannelId = "directline";
+
+    private readonly DirectLineConversations conversations;
+    private readonly TurnRunner runner;
+    private readonly DirectLineOptions options;
+    private readonly ILogger<DirectLineChannel> logger;
+
+    public DirectLineChannel(DirectLineConversations conversations, TurnRunner runner, IOptions<DirectLineOptions> options, ILogger<DirectLineChannel> logger)
+    {
+        this.conversations = conversations;
+        this.runner = runner;
+        this.options = options.Value;
+        this.logger = logger;
+    }
+
+    /// <summary>Tells the bot the user and the bot joined (one conversationUpdate, never shown to the client), so it can greet.</summary>
+    public async Task StartAsync(DirectLineConversation conversation, string? locale, CancellationToken cancellationToken)
+    {
+        var update = new Activity
+        {
+            Type = ActivityTypes.ConversationUpdate,
+            MembersAdded = [Bot(), User(conversation)],
+            Locale = locale,
+            Timestamp = conversations.Now.UtcDateTime.ToString("O"),
+        };
+        Address(update, conversation);
+        await RunBoundedAsync(conversation, update, "conversationUpdate", cancellationToken);
+    }
+
+    /// <summary>Takes a client's activity: the server owns id, timestamp, channel, conversation and from; the rest is kept.</summary>
+    public async Task<PostOutcome> PostAsync(DirectLineConversation conversation, Activity activity, CancellationToken cancellationToken)
+    {
+        Address(activity, conversation);
+        if (activity.Type == ActivityTypes.Typing)
+        {
+            // A user's typing goes nowhere: the bot ignores it and the user's own client has no use for it.
+            return new PostOutcome(DirectLineIds.ActivityId(conversation.Id, 0) + "-typing", false);
+        }
+
+        var id = conversation.Append(activity, conversations.Now);
+        Log.ActivityReceived(logger, id, activity.Type, activity.Text);
+        var failed = !await RunBoundedAsync(conversation, activity, id, cancellationToken);
+        return new PostOutcome(id, failed);
+    }
+
+    // The same turn boundary as /api/messages, in process. Returns false only when the turn failed within the response
+    // window without a word to the user; a slow turn keeps running and its replies still land in the conversation.
+    private async Task<bool> RunBoundedAsync(DirectLineConversation conversation, Activity activity, string label, CancellationToken cancellationToken)
+    {
+        var turnLimit = new CancellationTokenSource(options.TurnMaxDuration);
+        var turn = Task.Run(() => runner.RunAsync(activity, (reply, ct) => Task.FromResult(Reply(conversation, activity, reply)), turnLimit.Token), CancellationToken.None);
+        _ = turn.ContinueWith(t =>
+        {
+            turnLimit.Dispose();
+            if (t.Exception is not null)
+            {
+                Log.TurnFailed(logger, t.Exception.GetBaseException(), label);
+            }
+        }, TaskScheduler.Default);
+
+        var finished = await Task.WhenAny(turn, Task.Delay(options.TurnResponseTimeout, cancellationToken));
+        if (finished != turn)
+        {
+            Log.TurnSlow(logger, label, options.TurnResponseTimeout.TotalSeconds);
+            return true;
+        }
+
+        return turn is { IsCompletedSuccessfully: true, Result: var result } && !(result.Failed && result.Sent.Count == 0);
+    }
+
+    private string? Reply(DirectLineConversation conversation, Activity inbound, Activity reply)
+    {
+        reply.Type ??= ActivityTypes.Message;
+        reply.ChannelId = ChannelId;
+        reply.ServiceUrl = ServiceUrl;
+        reply.Conversation = new ConversationAccount { Id = conversation.Id };
+        reply.From = Bot();
+        reply.Recipient = User(conversation);
+        // Web Chat holds back a reply to an id it never saw for 5 s; the conversationUpdate is never shown, so no replyToId then.
+        reply.ReplyToId = inbound.Id;
+        if (reply.Type == ActivityTypes.Typing)
+        {
+            conversation.Broadcast(reply, conversations.Now);
+            return null;
+        }
+
+        var id = conversation.Append(reply, conversations.Now);
+        Log.ReplyStored(logger, id, conversation.Id);
+        return id;
+    }
+
+    private void Address(Activity activity, DirectLineConversation conversation)
+    {
+        activity.ChannelId = ChannelId;
+        activity.ServiceUrl = ServiceUrl;
+        activity.Conversation = new ConversationAccount { Id = conversation.Id };
+        // Never trust the client's from: the token decides who the user is.
+        activity.From = User(conversation);
+        activity.Recipient = Bot();
+    }
+
+    private ChannelAccount Bot() => new() { Id = options.BotId, Name = options.BotName, Role = "bot" };
+
+    private static ChannelAccount User(DirectLineConversation conversation) => new() { Id = conversation.UserId, Role = "user" };
+}

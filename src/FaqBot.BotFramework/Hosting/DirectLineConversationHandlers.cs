@@ -1,0 +1,128 @@
+using System.Text.Json;
+using FaqBot.BotFramework.Activities;
+using FaqBot.BotFramework.DirectLine;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace FaqBot.BotFramework.Hosting;
+
+// Start, reconnect, poll and post: the REST half of Direct Line 3.0.
+internal static class DirectLineConversationHandlers
+{
+    private sealed record StartBody(ChannelAccount? User, string? Locale);
+
+    public static async Task<IResult> StartAsync(HttpContext context, string prefix, DirectLineTokens tokens, DirectLineConversations conversations, DirectLineChannel channel)
+    {
+        if (DirectLineRequest.Bearer(context) is not { } token)
+        {
+            return DirectLineResults.MissingAuthorization();
+        }
+
+        var check = await tokens.CheckBearerAsync(token);
+        if (!check.IsValid)
+        {
+            return DirectLineResults.Refused(check);
+        }
+
+        var body = await ReadOptionalAsync<StartBody>(context);
+        var (conversation, created) = conversations.GetOrStart(check.ConversationId, check.UserId);
+        if (created)
+        {
+            await channel.StartAsync(conversation, body?.Locale, context.RequestAborted);
+        }
+
+        // A socket opened from this URL replays the whole history, including a welcome the bot sent before it connected.
+        var result = new Conversation(conversation.Id, token, check.SecondsLeft(conversations.Now), DirectLineRequest.StreamUrl(context, prefix, conversation, 0));
+        return DirectLineResults.Json(result, created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+    }
+
+    public static async Task<IResult> ReconnectAsync(HttpContext context, string prefix, string conversationId, string? watermark)
+    {
+        var (conversation, check, error) = await DirectLineRequest.AuthorizeAsync(context, conversationId);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        // Without a watermark the new socket carries only what happens from now on.
+        var from = watermark is null ? DirectLineRequest.ParseWatermark(conversation!.Watermark) : DirectLineRequest.ParseWatermark(watermark);
+        var now = context.RequestServices.GetRequiredService<DirectLineConversations>().Now;
+        return DirectLineResults.Json(new Conversation(conversation!.Id, DirectLineRequest.Bearer(context), check!.SecondsLeft(now), DirectLineRequest.StreamUrl(context, prefix, conversation, from)));
+    }
+
+    public static async Task<IResult> GetActivitiesAsync(HttpContext context, string conversationId, string? watermark)
+    {
+        var (conversation, _, error) = await DirectLineRequest.AuthorizeAsync(context, conversationId);
+        return error ?? DirectLineResults.Json(conversation!.ReadAfter(DirectLineRequest.ParseWatermark(watermark)));
+    }
+
+    public static async Task<IResult> PostActivityAsync(HttpContext context, string conversationId, DirectLineChannel channel, IOptions<DirectLineOptions> options)
+    {
+        var (conversation, _, error) = await DirectLineRequest.AuthorizeAsync(context, conversationId);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var read = await BoundedBody.ReadAsync(context, options.Value.MaxActivityBytes);
+        if (read.TooLarge)
+        {
+            return DirectLineResults.Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"An activity may be at most {options.Value.MaxActivityBytes} bytes.");
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize<Activity>(read.Bytes, ProtocolJson.Options);
+        }
+        catch (JsonException)
+        {
+            return DirectLineResults.Error(StatusCodes.Status400BadRequest, "BadArgument", "The body must be one activity as JSON.");
+        }
+
+        if (activity is null || string.IsNullOrEmpty(activity.Type))
+        {
+            return DirectLineResults.Error(StatusCodes.Status400BadRequest, "MissingProperty", "The activity needs a 'type'.");
+        }
+
+        if (activity.Attachments is { Count: > 0 })
+        {
+            return UploadsRefused();
+        }
+
+        var outcome = await channel.PostAsync(conversation!, activity, context.RequestAborted);
+        return outcome.BotFailed
+            ? DirectLineResults.Error(StatusCodes.Status502BadGateway, "BotRejectedActivity", "The bot could not handle the activity.")
+            : DirectLineResults.Json(new ResourceResponse(outcome.Id));
+    }
+
+    public static async Task<IResult> UploadAsync(HttpContext context, string conversationId)
+    {
+        var (_, _, error) = await DirectLineRequest.AuthorizeAsync(context, conversationId);
+        return error ?? UploadsRefused();
+    }
+
+    // Not 403: Direct Line clients read 403 as an expired token. Patient photos are health data this bot must not collect.
+    private static IResult UploadsRefused() => DirectLineResults.Error(StatusCodes.Status400BadRequest, "AttachmentsNotAccepted",
+        "This chat does not accept files or photos. Please describe your question in words, or contact the clinic directly.");
+
+    private static async Task<T?> ReadOptionalAsync<T>(HttpContext context) where T : class
+    {
+        var read = await BoundedBody.ReadAsync(context, 4096);
+        if (read.TooLarge || read.Bytes.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(read.Bytes, ProtocolJson.Options);
+        }
+        catch (JsonException)
+        {
+            // The start body is optional and advisory (locale); a bad one must not stop the patient from chatting.
+            return null;
+        }
+    }
+}

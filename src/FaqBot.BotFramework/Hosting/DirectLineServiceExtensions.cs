@@ -1,0 +1,42 @@
+using FaqBot.BotFramework.DirectLine;
+using FaqBot.BotFramework.Turns;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FaqBot.BotFramework.Hosting;
+
+/// <summary>Registers the self-hosted Direct Line: options, token signing, conversation store, CORS and rate limits.</summary>
+public static class DirectLineServiceExtensions
+{
+    public const string CorsPolicy = "DirectLine";
+
+    public static IHostApplicationBuilder AddDirectLine(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DirectLineTokens>();
+        services.AddSingleton<DirectLineConversations>();
+        // A factory, so the host can register its ITurnHandler (and TurnRunner) in any order and start-up validation does not trip over it.
+        services.AddSingleton(sp => new DirectLineChannel(
+            sp.GetRequiredService<DirectLineConversations>(),
+            sp.GetService<TurnRunner>() ?? ActivatorUtilities.CreateInstance<TurnRunner>(sp),
+            sp.GetRequiredService<IOptions<DirectLineOptions>>(),
+            sp.GetRequiredService<ILogger<DirectLineChannel>>()));
+        services.AddSingleton<DirectLineRateLimits>();
+        services.AddSingleton<DirectLineMount>();
+        services.AddHttpClient<AzureDirectLineTokenClient>(http => http.Timeout = TimeSpan.FromSeconds(10));
+
+        var origins = builder.Configuration.GetSection(DirectLineOptions.SectionName).GetSection(nameof(DirectLineOptions.AllowedOrigins)).Get<string[]>() ?? [];
+        services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
+            // Exact clinic origins only: a wildcard would let any site mint tokens for our bot from a visitor's browser.
+            .WithOrigins(origins.Where(o => o != "*").ToArray())
+            .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent")
+            .WithMethods("GET", "POST", "OPTIONS")));
+        return builder;
+    }
+}

@@ -1,0 +1,54 @@
+using FaqBot.BotFramework.DirectLine;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace FaqBot.BotFramework.Hosting;
+
+// POST /api/directline/token: the page's only way to a token; it never holds a secret.
+internal static class DirectLineTokenEndpoint
+{
+    public static async Task<IResult> IssueAsync(HttpContext context, IOptions<DirectLineOptions> options, DirectLineMount mount, DirectLineTokens tokens)
+    {
+        var settings = options.Value;
+        if (!OriginAllowed(context, settings))
+        {
+            return DirectLineResults.Error(StatusCodes.Status403Forbidden, "OriginNotAllowed", "This site may not open a chat with the bot.");
+        }
+
+        var userId = DirectLineIds.NewUserId();
+        if (settings.Secret.Length > 0)
+        {
+            var azure = context.RequestServices.GetRequiredService<AzureDirectLineTokenClient>();
+            var conversation = await azure.GenerateAsync(userId, context.RequestAborted);
+            return conversation is null
+                ? DirectLineResults.Error(StatusCodes.Status502BadGateway, "DirectLineUnavailable", "Azure Direct Line did not issue a token.")
+                : DirectLineResults.Json(new DirectLineTokenResponse(conversation.Token!, userId, conversation.ExpiresIn ?? 1800,
+                    settings.AzureBaseUrl.TrimEnd('/'), conversation.ConversationId));
+        }
+
+        if (mount.Prefix is null)
+        {
+            return DirectLineResults.Error(StatusCodes.Status503ServiceUnavailable, "DirectLineNotMapped", "No Direct Line is configured on this server.");
+        }
+
+        var conversationId = DirectLineIds.NewConversationId();
+        var issued = tokens.IssueBearer(conversationId, userId);
+        return DirectLineResults.Json(new DirectLineTokenResponse(issued.Token, userId, issued.ExpiresIn,
+            DirectLineRequest.Domain(context, mount.Prefix), conversationId));
+    }
+
+    // Browsers send Origin on cross-site POSTs; a missing Origin is a server or same-origin caller, and the bot's own page is always allowed.
+    private static bool OriginAllowed(HttpContext context, DirectLineOptions settings)
+    {
+        var origin = context.Request.Headers.Origin.ToString();
+        if (origin.Length == 0)
+        {
+            return true;
+        }
+
+        var own = $"{context.Request.Scheme}://{context.Request.Host}";
+        return string.Equals(origin, own, StringComparison.OrdinalIgnoreCase)
+            || settings.AllowedOrigins.Any(o => string.Equals(o.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase));
+    }
+}

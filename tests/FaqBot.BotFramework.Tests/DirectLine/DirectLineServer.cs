@@ -1,0 +1,66 @@
+using FaqBot.BotFramework.Hosting;
+using FaqBot.BotFramework.Turns;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FaqBot.BotFramework.Tests.DirectLine;
+
+// A real Kestrel app on 127.0.0.1:0 with only our Direct Line, the token endpoint and an echo bot.
+public sealed class DirectLineServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private DirectLineServer(WebApplication app, EchoTurnHandler bot)
+    {
+        this.app = app;
+        Bot = bot;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address);
+    }
+
+    public Uri BaseAddress { get; }
+
+    public EchoTurnHandler Bot { get; }
+
+    public string Domain => new Uri(BaseAddress, "/v3/directline").ToString();
+
+    public static async Task<DirectLineServer> StartAsync(Dictionary<string, string?>? settings = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(settings ?? []);
+        builder.AddDirectLine();
+        var bot = new EchoTurnHandler();
+        builder.Services.AddSingleton<ITurnHandler>(bot);
+
+        var app = builder.Build();
+        app.MapDirectLine("/v3/directline");
+        app.MapDirectLineTokenEndpoint("/api/directline/token");
+        await app.StartAsync();
+        return new DirectLineServer(app, bot);
+    }
+
+    public DirectLineClient Client(string? origin = null)
+    {
+        var http = new HttpClient { BaseAddress = BaseAddress };
+        if (origin is not null)
+        {
+            http.DefaultRequestHeaders.Add("Origin", origin);
+        }
+
+        return new DirectLineClient(http, Domain);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
