@@ -7,6 +7,10 @@ internal static class CommandList
     public static IEnumerable<Command> All() =>
     [
         // index, ask, eval, chunks (knowledge), report (conversation), teams-package (Teams) are added here.
+        IndexCommand.Create(),
+        AskCommand.Create(),
+        EvalCommand.Create(),
+        ChunksCommand.Create(),
         TeamsPackageCommand.Create(),
     ];
 }

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using FaqBot.Knowledge.Answering;
+using FaqBot.Knowledge.Search;
+
+namespace FaqBot.Cli.Commands;
+
+internal static class AskCommand
+{
+    public static Command Create()
+    {
+        var question = new Argument<string?>("question") { Description = "The question, in quotes.", Arity = ArgumentArity.ZeroOrOne };
+        var questions = new Option<FileInfo?>("--questions") { Description = "A JSONL file of {\"id\", \"question\"} lines to answer in batch." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object per question: qid, decision, hits." };
+        var knowledge = KnowledgeOption.Create();
+        var command = new Command("ask", "Answer a question (or a file of questions) the way the bot would.") { question, questions, json, knowledge };
+        command.SetAction(async (parse, ct) =>
+        {
+            var file = parse.GetValue(questions);
+            var single = parse.GetValue(question);
+            if (file is null && single is null)
+            {
+                Console.Error.WriteLine("Give a question in quotes or --questions FILE.");
+                return 2;
+            }
+
+            if (file is not null && !file.Exists)
+            {
+                Console.Error.WriteLine($"Questions file not found: {file.FullName}");
+                return 2;
+            }
+
+            using var knowledgeBase = await CliConfiguration.OpenAsync(parse.GetValue(knowledge), ct);
+            var searcher = knowledgeBase.Searcher;
+            if (file is null)
+            {
+                var (decision, result) = AskDecision.Decide(searcher, single!);
+                Console.WriteLine(parse.GetValue(json) ? JsonOutput.Answer("q", decision, result) : Describe(decision, result));
+                return 0;
+            }
+
+            var (items, errors) = QuestionFile.Read(file.FullName);
+            foreach (var item in items)
+            {
+                var (decision, result) = AskDecision.Decide(searcher, item.Question);
+                Console.WriteLine(parse.GetValue(json) ? JsonOutput.Answer(item.Id, decision, result) : $"{item.Id}\t{JsonOutput.Decision(decision)}\t{result.Best?.Confidence:0.00}\t{result.Best?.Passage.Id}");
+            }
+
+            foreach (var error in errors)
+            {
+                Console.Error.WriteLine(error);
+            }
+
+            return errors.Count == 0 ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static string Describe(DecisionKind decision, SearchResult result)
+    {
+        var lines = new List<string> { $"decision: {JsonOutput.Decision(decision)}" };
+        if (result.Hits.Count == 0)
+        {
+            lines.Add("No passage matches this question.");
+        }
+
+        foreach (var (hit, rank) in result.Hits.Take(3).Select((h, i) => (h, i + 1)))
+        {
+            var citation = hit.Passage.Citation;
+            var source = string.Join(", ", new[] { citation.Title, citation.Publisher, citation.Author, citation.Updated, citation.Url }.Where(s => s.Length > 0));
+            lines.Add("");
+            lines.Add($"{rank}. [{hit.Confidence:0.00}] {hit.Passage.Id}  ({hit.Passage.Heading})");
+            lines.Add($"   » {hit.BestSentence}");
+            lines.Add($"   Source: {source}");
+        }
+
+        return string.Join(Environment.NewLine, lines);
+    }
+}

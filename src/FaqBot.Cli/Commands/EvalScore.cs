@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using FaqBot.Knowledge.Answering;
+using FaqBot.Knowledge.Search;
+
+namespace FaqBot.Cli.Commands;
+
+// Accumulates eval figures: an answer item is right at rank k when the k-th passage contains any expected phrase
+// (case-insensitive, white space collapsed, curly and straight quotes alike).
+internal sealed partial class EvalScore
+{
+    private readonly List<int?> _answerRanks = [];
+    private int _answerDeclined;
+    private int _answerUrgent;
+    private int _abstainItems;
+    private int _abstainDeclined;
+    private int _urgentItems;
+    private int _urgentCaught;
+
+    public List<object> Misses { get; } = [];
+
+    public void Add(QuestionItem item, DecisionKind decision, SearchResult result)
+    {
+        switch (item.Kind)
+        {
+            case "abstain":
+                _abstainItems++;
+                _abstainDeclined += decision != DecisionKind.Answer ? 1 : 0;
+                if (decision == DecisionKind.Answer)
+                {
+                    Misses.Add(new { id = item.Id, kind = item.Kind, question = item.Question, answered_with = result.Best?.Passage.Id, confidence = result.Best?.Confidence });
+                }
+
+                break;
+            case "urgent":
+                _urgentItems++;
+                _urgentCaught += decision == DecisionKind.Urgent ? 1 : 0;
+                break;
+            default:
+                var expected = item.ExpectAny.Select(Normalize).ToList();
+                var rank = result.Hits.Take(10).Select((h, i) => (h, i)).Where(x => expected.Any(Normalize(x.h.Passage.Text).Contains)).Select(x => (int?)(x.i + 1)).FirstOrDefault();
+                _answerRanks.Add(rank);
+                _answerDeclined += decision != DecisionKind.Answer ? 1 : 0;
+                _answerUrgent += decision == DecisionKind.Urgent ? 1 : 0;
+                if (rank != 1 || decision != DecisionKind.Answer)
+                {
+                    Misses.Add(new { id = item.Id, kind = item.Kind, question = item.Question, rank, decision = JsonOutput.Decision(decision), top = result.Best?.Passage.Id, confidence = result.Best?.Confidence });
+                }
+
+                break;
+        }
+    }
+
+    public Dictionary<string, object?> Figures()
+    {
+        var answers = _answerRanks.Count;
+        var figures = new Dictionary<string, object?>
+        {
+            ["answer_items"] = answers,
+            ["top1"] = Share(_answerRanks.Count(r => r == 1), answers),
+            ["recall_at_3"] = Share(_answerRanks.Count(r => r <= 3), answers),
+            ["mrr_at_10"] = answers == 0 ? null : Math.Round(_answerRanks.Sum(r => r is { } k ? 1.0 / k : 0) / answers, 4),
+            ["answerable_wrongly_declined"] = Share(_answerDeclined, answers),
+            ["abstain_items"] = _abstainItems,
+            ["abstain_declined"] = Share(_abstainDeclined, _abstainItems),
+        };
+        if (_urgentItems > 0)
+        {
+            figures["urgent_items"] = _urgentItems;
+            figures["urgent_caught"] = Share(_urgentCaught, _urgentItems);
+            figures["answerable_flagged_urgent"] = Share(_answerUrgent, answers);
+        }
+
+        return figures;
+    }
+
+    private static double? Share(int count, int total) => total == 0 ? null : Math.Round(count / (double)total, 4);
+
+    private static string Normalize(string text) =>
+        Spaces().Replace(text.Replace('’', '\'').Replace('‘', '\'').Replace('“', '"').Replace('”', '"'), " ").Trim().ToLowerInvariant();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using System.Diagnostics;
+
+namespace FaqBot.Cli.Commands;
+
+internal static class IndexCommand
+{
+    public static Command Create()
+    {
+        var knowledge = KnowledgeOption.Create();
+        var command = new Command("index", "Build the search index from the knowledge folder and print a summary.") { knowledge };
+        command.SetAction(async (parse, ct) =>
+        {
+            var options = CliConfiguration.LoadKnowledgeOptions(parse.GetValue(knowledge));
+            if (!Directory.Exists(options.Path))
+            {
+                Console.Error.WriteLine($"Knowledge folder not found: {options.Path}");
+                return 2;
+            }
+
+            var clock = Stopwatch.StartNew();
+            var progress = new Progress<int>(count =>
+            {
+                if (count % 500 == 0)
+                {
+                    Console.Error.Write($"\rread {count} articles...");
+                }
+            });
+            using var knowledgeBase = await CliConfiguration.OpenAsync(parse.GetValue(knowledge), ct, forceRebuild: true, progress);
+            var summary = knowledgeBase.Summary;
+            Console.Error.Write("\r                          \r");
+            Console.WriteLine($"Indexed {options.Path}");
+            Console.WriteLine($"  index:     {options.IndexPath}");
+            Console.WriteLine($"  articles:  {summary.Articles}");
+            Console.WriteLine($"  passages:  {summary.Passages}");
+            Console.WriteLine($"  words:     {summary.Words} ({summary.VocabularyWords} distinct)");
+            Console.WriteLine($"  warnings:  {knowledgeBase.Warnings.Count}");
+            foreach (var warning in knowledgeBase.Warnings)
+            {
+                Console.WriteLine($"    {warning}");
+            }
+
+            Console.WriteLine($"  time:      {clock.Elapsed.TotalSeconds:0.00} s");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
+using System.Text;
+using FaqBot.Knowledge.Search;
+
+namespace FaqBot.Knowledge;
+
+/// <summary>The <c>Knowledge</c> section of appsettings.json; relative paths are resolved against the app's base directory.</summary>
+public sealed class KnowledgeOptions
+{
+    public const string SectionName = "Knowledge";
+
+    /// <summary>The folder of Markdown articles.</summary>
+    [Required]
+    public string Path { get; set; } = "knowledge";
+
+    /// <summary>The SQLite index file; rebuilt when the articles change.</summary>
+    [Required]
+    public string IndexPath { get; set; } = "data/faqbot-index.db";
+
+    /// <summary>The staff-editable synonyms file; a missing file means no synonyms.</summary>
+    public string SynonymsFile { get; set; } = "knowledge/synonyms.txt";
+
+    [Range(0.0, 1.0)]
+    public double AnswerThreshold { get; set; } = new SearchOptions().AnswerThreshold;
+
+    public SearchOptions ToSearchOptions() => new() { AnswerThreshold = AnswerThreshold };
+
+    /// <summary>These options with every relative path made absolute against <paramref name="baseDirectory"/>.</summary>
+    public KnowledgeOptions ResolvedAgainst(string baseDirectory) => new()
+    {
+        Path = System.IO.Path.GetFullPath(Path, baseDirectory),
+        IndexPath = System.IO.Path.GetFullPath(IndexPath, baseDirectory),
+        SynonymsFile = string.IsNullOrWhiteSpace(SynonymsFile) ? "" : System.IO.Path.GetFullPath(SynonymsFile, baseDirectory),
+        AnswerThreshold = AnswerThreshold,
+    };
+
+    /// <summary>Options for another knowledge folder: its own index file beside the bundled one (never overwriting it),
+    /// and its own synonyms.txt when it has one.</summary>
+    public KnowledgeOptions ForFolder(string folder)
+    {
+        var full = System.IO.Path.GetFullPath(folder);
+        if (string.Equals(full.TrimEnd('/', '\\'), System.IO.Path.GetFullPath(Path).TrimEnd('/', '\\'), StringComparison.Ordinal))
+        {
+            return this;
+        }
+
+        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(full)))[..12].ToLowerInvariant();
+        var name = Chunking.Slug.From(System.IO.Path.GetFileName(full.TrimEnd('/', '\\')));
+        var ownSynonyms = System.IO.Path.Combine(full, "synonyms.txt");
+        return new KnowledgeOptions
+        {
+            Path = full,
+            IndexPath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(IndexPath))!, $"knowledge-{name}-{key}.db"),
+            SynonymsFile = File.Exists(ownSynonyms) ? ownSynonyms : SynonymsFile,
+            AnswerThreshold = AnswerThreshold,
+        };
+    }
+}

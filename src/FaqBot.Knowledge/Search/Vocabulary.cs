@@ -1,0 +1,67 @@
+namespace FaqBot.Knowledge.Search;
+
+/// <summary>The index's words in memory: each surface word's porter stem (as FTS5 computed it) and document frequencies.</summary>
+public sealed class Vocabulary
+{
+    private readonly Dictionary<string, int> _stemOfWord;
+    private readonly Dictionary<string, int> _wordDf;
+    private readonly string[] _stems;
+    private readonly int[] _stemDf;
+    private readonly string[] _stemExample;
+    private SpellingCorrector? _corrector;
+
+    public Vocabulary(int passageCount, IEnumerable<(string Word, string Stem, int Df)> words, IReadOnlyDictionary<string, int> stemDf)
+    {
+        PassageCount = Math.Max(1, passageCount);
+        var stemIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var stems = new List<string>();
+        var examples = new List<(string Word, int Df)>();
+        _stemOfWord = new(StringComparer.Ordinal);
+        _wordDf = new(StringComparer.Ordinal);
+        foreach (var (word, stem, df) in words)
+        {
+            if (!stemIds.TryGetValue(stem, out var id))
+            {
+                stemIds[stem] = id = stems.Count;
+                stems.Add(stem);
+                examples.Add((word, df));
+            }
+            else if (df > examples[id].Df)
+            {
+                examples[id] = (word, df);
+            }
+
+            _stemOfWord[word] = id;
+            _wordDf[word] = df;
+        }
+
+        _stems = [.. stems];
+        _stemExample = examples.Select(e => e.Word).ToArray();
+        _stemDf = stems.Select(s => stemDf.GetValueOrDefault(s)).ToArray();
+    }
+
+    public int PassageCount { get; }
+
+    public int WordCount => _stemOfWord.Count;
+
+    public int StemOf(string word) => _stemOfWord.TryGetValue(word, out var id) ? id : -1;
+
+    public bool Contains(string word) => _stemOfWord.ContainsKey(word);
+
+    public int DocumentFrequency(int stem) => _stemDf[stem];
+
+    public int WordFrequency(string word) => _wordDf.GetValueOrDefault(word);
+
+    /// <summary>A surface word FTS5's porter tokenizer turns back into this stem, for building MATCH text.</summary>
+    public string ExampleWord(int stem) => _stemExample[stem];
+
+    public string Stem(int stem) => _stems[stem];
+
+    // BM25's idf: rare words say more about what a question is about.
+    public double Idf(int df) => Math.Log(1 + ((PassageCount - df + 0.5) / (df + 0.5)));
+
+    public double MaxIdf => Idf(0);
+
+    public string? Correct(string word) =>
+        LazyInitializer.EnsureInitialized(ref _corrector, () => new SpellingCorrector(_wordDf)).Correct(word);
+}
