@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using FaqBot.BotFramework.Activities;
+using FaqBot.BotFramework.Teams;
+using FaqBot.BotFramework.Turns;
+using static FaqBot.BotFramework.Tests.Teams.TeamsActivities;
+
+namespace FaqBot.BotFramework.Tests.Teams;
+
+public sealed class TeamsTurnHandlerTests
+{
+    [Fact]
+    public async Task TheBotSeesTheQuestionWithoutItsOwnMention()
+    {
+        var bot = new EchoBot();
+        var turn = new TurnContext(ChannelMessage("<at>Clinic FAQ</at> is parking free?", $"[{BotMention()}]"), (_, _) => Task.FromResult<string?>(null));
+
+        await new TeamsTurnHandler(bot).HandleAsync(turn, CancellationToken.None);
+
+        Assert.Equal("is parking free?", bot.HeardText);
+    }
+
+    [Fact]
+    public async Task RepliesPassThroughTheShaperOnTheWayOut()
+    {
+        var sent = new List<Activity>();
+        var turn = new TurnContext(ChannelMessage("q", "[]", ChannelConversation), (a, _) => { sent.Add(a); return Task.FromResult<string?>("id-1"); });
+
+        await new TeamsTurnHandler(new EchoBot()).HandleAsync(turn, CancellationToken.None);
+
+        var reply = Assert.Single(sent);
+        Assert.Equal(ChannelConversation + ";messageid=1741101002345", reply.Conversation?.Id);
+        Assert.Null(reply.SuggestedActions);
+    }
+
+    [Fact]
+    public async Task TheInvokeResponseSetByTheBotReachesTheOuterTurn()
+    {
+        var invoke = Parse("""{ "type": "invoke", "name": "message/submitAction", "channelId": "msteams", "conversation": { "id": "a:1" } }""");
+        var turn = new TurnContext(invoke, (_, _) => Task.FromResult<string?>(null));
+
+        await new TeamsTurnHandler(new EchoBot()).HandleAsync(turn, CancellationToken.None);
+
+        Assert.Equal(200, turn.InvokeResponse?.Status);
+    }
+
+    [Fact]
+    public async Task OtherChannelsGetTheBotsRepliesUnchanged()
+    {
+        var sent = new List<Activity>();
+        var inbound = Parse("""{ "type": "message", "id": "1", "channelId": "directline", "text": "hi", "conversation": { "id": "c1" } }""");
+        var turn = new TurnContext(inbound, (a, _) => { sent.Add(a); return Task.FromResult<string?>(null); });
+
+        await new TeamsTurnHandler(new EchoBot()).HandleAsync(turn, CancellationToken.None);
+
+        Assert.NotNull(Assert.Single(sent).SuggestedActions);
+    }
+
+    /// <summary>Records what it heard, answers with a suggested action, and accepts invokes.</summary>
+    private sealed class EchoBot : ITurnHandler
+    {
+        public string? HeardText { get; private set; }
+
+        public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+        {
+            HeardText = turn.Activity.Text;
+            if (turn.Activity.Type == ActivityTypes.Invoke)
+            {
+                turn.InvokeResponse = new InvokeResponse(200, new JsonObject());
+                return;
+            }
+
+            var reply = turn.Activity.CreateReply($"you said: {HeardText}");
+            reply.SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack("help")] };
+            await turn.SendAsync(reply, cancellationToken);
+        }
+    }
+}
