@@ -1,0 +1,64 @@
+using FaqBot.Knowledge.Search;
+using FaqBot.Knowledge.Triage;
+
+namespace FaqBot.Knowledge.Answering;
+
+/// <summary>
+/// Decides what the bot does with a message: urgent triage first (no search at all), then search, then answer or
+/// abstain. The bot and the CLI's <c>ask</c> share it, so the tool always tells what the bot would do.
+/// </summary>
+public sealed class AnswerDecider(IPassageSearcher searcher, UrgentRuleSet urgentRules)
+{
+    private const int ShortFollowUpWords = 7;
+    private const double RunnerUpMargin = 0.15;
+
+    private static readonly HashSet<string> Anaphora = ["it", "its", "it's", "that", "this", "they", "them", "those", "these", "there", "one"];
+
+    /// <param name="previousTopic">What the conversation was last about; a short follow-up that cannot stand alone is searched with it.</param>
+    /// <param name="previousPassageId">The passage shown last; a follow-up prefers a close runner-up over showing it again.</param>
+    public Decision Decide(string? message, string? previousTopic = null, string? previousPassageId = null, int limit = 10)
+    {
+        var text = message?.Trim() ?? "";
+        var urgent = urgentRules.Match(text);
+        if (urgent is not null)
+        {
+            return new Decision(DecisionKind.Urgent, SearchResult.Empty, urgent, false, text);
+        }
+
+        var personal = PersonalAdviceDetector.IsPersonalAdvice(text);
+        var result = searcher.Search(text, limit);
+        var searched = text;
+        if (!string.IsNullOrWhiteSpace(previousTopic) && CannotStandAlone(text, result))
+        {
+            var withTopic = $"{previousTopic.Trim()} {text}";
+            var contextual = WithoutRepeating(searcher.Search(withTopic, limit), previousPassageId);
+            if (contextual.HasGoodAnswer && (!result.HasGoodAnswer || contextual.Best!.Confidence > result.Best!.Confidence))
+            {
+                result = contextual;
+                searched = withTopic;
+            }
+        }
+
+        return new Decision(result.HasGoodAnswer ? DecisionKind.Answer : DecisionKind.Abstain, result, null, personal, searched);
+    }
+
+    // The topic words pull the last answer up again; the patient asked something new about it, so a runner-up
+    // that scores nearly as well is the better answer.
+    private static SearchResult WithoutRepeating(SearchResult result, string? previousPassageId)
+    {
+        if (previousPassageId is null || result.Hits.Count < 2 || result.Hits[0].Passage.Id != previousPassageId
+            || result.Hits[1].Confidence < result.Hits[0].Confidence - RunnerUpMargin)
+        {
+            return result;
+        }
+
+        return result with { Hits = [result.Hits[1], result.Hits[0], .. result.Hits.Skip(2)] };
+    }
+
+    // "how long does it last?" names no topic: short, and either pointing back ("it") or finding nothing alone.
+    private static bool CannotStandAlone(string text, SearchResult alone)
+    {
+        var words = TriageText.Tokens(text).Where(t => t != ",").ToList();
+        return words.Count > 0 && words.Count <= ShortFollowUpWords && (words.Any(Anaphora.Contains) || !alone.HasGoodAnswer);
+    }
+}

@@ -1,0 +1,99 @@
+using FaqBot.Knowledge.Answering;
+using FaqBot.Knowledge.Tests.Triage;
+using FaqBot.Knowledge.Triage;
+
+namespace FaqBot.Knowledge.Tests.Answering;
+
+public sealed class AnswerDeciderTests
+{
+    private static readonly UrgentRuleSet Rules = UrgentRuleSetLoader.Load(RepoFiles.UrgentRules);
+
+    private readonly KeywordSearcher _searcher = new(
+        ("bleeding", "Pinpoint bleeding is common during the procedure."),
+        ("microneedling scars", "Microneedling can improve acne scars."),
+        ("microneedling last", "Results of microneedling last for months."),
+        ("thinner", "Patients on blood thinners may bruise more easily."));
+
+    [Fact]
+    public void AnUrgentMessageIsAnsweredWithoutSearching()
+    {
+        var decider = new AnswerDecider(_searcher, Rules);
+
+        var decision = decider.Decide("my throat is closing up and I can't breathe");
+
+        Assert.Equal(DecisionKind.Urgent, decision.Kind);
+        Assert.Equal("breathing", decision.Urgent!.Rule.Id);
+        Assert.Empty(_searcher.Questions);
+        Assert.Null(decision.Best);
+    }
+
+    [Fact]
+    public void AGeneralQuestionThatSharesAnUrgentWordIsAnswered()
+    {
+        var decider = new AnswerDecider(_searcher, Rules);
+
+        var decision = decider.Decide("is bleeding normal during microneedling?");
+
+        Assert.Equal(DecisionKind.Answer, decision.Kind);
+        Assert.Equal("answer", decision.Name);
+        Assert.Equal("doc/s/0", decision.Best!.Passage.Id);
+        Assert.False(decision.IsPersonalAdvice);
+    }
+
+    [Fact]
+    public void AQuestionWithoutAGoodPassageAbstains()
+    {
+        var decider = new AnswerDecider(_searcher, Rules);
+
+        var decision = decider.Decide("what are your opening hours?");
+
+        Assert.Equal(DecisionKind.Abstain, decision.Kind);
+        Assert.Null(decision.Best);
+    }
+
+    [Theory]
+    [InlineData("should I stop my blood thinner before microneedling?")]
+    [InlineData("I'm on blood thinners, is it safe for me?")]
+    [InlineData("I'm pregnant, can I still get it done with my blood thinner?")]
+    public void APersonalQuestionIsAnsweredAndFlaggedForTheDermatologist(string question)
+    {
+        var decider = new AnswerDecider(_searcher, Rules);
+
+        var decision = decider.Decide(question);
+
+        Assert.Equal(DecisionKind.Answer, decision.Kind);
+        Assert.True(decision.IsPersonalAdvice);
+    }
+
+    [Theory]
+    [InlineData("how long does it take to heal?")]
+    [InlineData("what does microneedling do for scars?")]
+    [InlineData("can I wear makeup after the treatment?")]
+    public void AGeneralQuestionIsNotPersonalAdvice(string question)
+    {
+        Assert.False(PersonalAdviceDetector.IsPersonalAdvice(question));
+    }
+
+    [Fact]
+    public void AShortFollowUpIsSearchedWithThePreviousTopic()
+    {
+        var decider = new AnswerDecider(_searcher, Rules);
+
+        var decision = decider.Decide("how long does it last?", previousTopic: "does microneedling help scars", previousPassageId: "doc/s/1");
+
+        Assert.Equal(DecisionKind.Answer, decision.Kind);
+        Assert.Equal("Results of microneedling last for months.", decision.Best!.Passage.Text);
+        Assert.StartsWith("does microneedling help scars", decision.SearchedText);
+    }
+
+    [Fact]
+    public void AQuestionThatStandsAloneIgnoresThePreviousTopic()
+    {
+        var decider = new AnswerDecider(_searcher, Rules);
+
+        var decision = decider.Decide("is bleeding normal during microneedling?", previousTopic: "blood thinner");
+
+        Assert.Equal("is bleeding normal during microneedling?", decision.SearchedText);
+        Assert.Single(_searcher.Questions);
+    }
+}
