@@ -1,4 +1,5 @@
 using FaqBot.BotFramework.Hosting;
+using FaqBot.Web.Health;
 using FaqBot.Web.WebChat;
 
 // The table of contents of the bot: each Add…/Map… lives with the part that owns it.
@@ -11,10 +12,12 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.AddBotFramework();        // options, channel authentication, Connector client, turn runner
 builder.AddWebChatPage();
+builder.AddHealth();
 
 var app = builder.Build();
 
 app.MapBotMessages("/api/messages");
 app.MapWebChatPage();
+app.MapHealth();
 
 app.Run();
