@@ -1,0 +1,105 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using FaqBot.BotFramework.Tests.Support;
+
+namespace FaqBot.BotFramework.Tests.Hosting;
+
+/// <summary>Bad input gets a clear problem+json answer, and neither the bot nor the channel hears about it.</summary>
+public sealed class BadInputTests : IAsyncLifetime
+{
+    private readonly RecordingTurnHandler handler = new();
+    private FakeChannel channel = null!;
+    private BotApp bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        channel = await FakeChannel.StartAsync();
+        bot = await BotApp.StartAsync(handler, new Dictionary<string, string?> { ["BotFramework:MaxRequestBodyBytes"] = "4096" });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await bot.DisposeAsync();
+        await channel.DisposeAsync();
+    }
+
+    public static TheoryData<string, string> InvalidActivities => new()
+    {
+        { "malformed JSON", """{"type": "message", "text": "unterminated""" },
+        { "JSON that is not an object", "null" },
+        { "no type", """{"id":"1","serviceUrl":"http://127.0.0.1:1","conversation":{"id":"c"}}""" },
+        { "empty type", """{"type":"","serviceUrl":"http://127.0.0.1:1","conversation":{"id":"c"}}""" },
+        { "no conversation", """{"type":"message","serviceUrl":"http://127.0.0.1:1"}""" },
+        { "conversation without id", """{"type":"message","serviceUrl":"http://127.0.0.1:1","conversation":{}}""" },
+        { "no serviceUrl", """{"type":"message","conversation":{"id":"c"}}""" },
+        { "relative serviceUrl", """{"type":"message","serviceUrl":"/v3/callback","conversation":{"id":"c"}}""" },
+        { "non-http serviceUrl", """{"type":"message","serviceUrl":"ftp://127.0.0.1/","conversation":{"id":"c"}}""" },
+        { "wrongly typed field", """{"type":"message","serviceUrl":"http://127.0.0.1:1","conversation":{"id":"c"},"membersAdded":"everyone"}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidActivities))]
+    public async Task InvalidActivityIsRejectedWith400ProblemAndNothingElseHappens(string why, string body)
+    {
+        var response = await bot.Http.PostRawAsync(bot.MessagesUrl, body, "application/json");
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, why);
+        await AssertProblemAsync(response, 400);
+        await AssertNothingHappenedAsync();
+    }
+
+    [Fact]
+    public async Task BodyOverTheConfiguredLimitIsRejectedWith413()
+    {
+        var activity = Some.Message(channel.ServiceUrl, new string('a', 5000));
+
+        var response = await bot.Http.PostActivityAsync(bot.MessagesUrl, activity);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        await AssertProblemAsync(response, 413);
+        await AssertNothingHappenedAsync();
+    }
+
+    [Fact]
+    public async Task ChunkedBodyOverTheLimitIsRejectedWith413Too()
+    {
+        var json = Some.Message(channel.ServiceUrl, new string('a', 5000)).ToJsonString();
+        var content = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)));
+        content.Headers.ContentType = new("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, bot.MessagesUrl) { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await bot.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        await AssertNothingHappenedAsync();
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    public async Task WrongContentTypeIsRejectedWith415(string contentType)
+    {
+        var response = await bot.Http.PostRawAsync(bot.MessagesUrl, Some.Message(channel.ServiceUrl).ToJsonString(), contentType);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        await AssertProblemAsync(response, 415);
+        await AssertNothingHappenedAsync();
+    }
+
+    private static async Task AssertProblemAsync(HttpResponseMessage response, int status)
+    {
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(status, (int?)problem["status"]);
+        Assert.False(string.IsNullOrWhiteSpace((string?)problem["detail"]));
+        Assert.DoesNotContain("   at ", problem.ToJsonString());
+    }
+
+    private async Task AssertNothingHappenedAsync()
+    {
+        await Task.Delay(100);
+        Assert.Empty(handler.Received);
+        Assert.Empty(channel.Posts);
+    }
+}
