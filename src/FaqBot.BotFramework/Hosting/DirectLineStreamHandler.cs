@@ -39,17 +39,25 @@ internal static class DirectLineStreamHandler
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var subscription = conversation.Subscribe(DirectLineRequest.ParseWatermark(watermark));
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        using var stopSending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         try
         {
-            var receiving = DrainAsync(socket, stop.Token);
-            var sending = SendAsync(socket, subscription, stop.Token);
-            await Task.WhenAny(receiving, sending);
-            await stop.CancelAsync();
-            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            // Cancelling a pending receive aborts a WebSocket, so the reader runs until the client closes or goes away.
+            var receiving = DrainAsync(socket, context.RequestAborted);
+            var sending = SendAsync(socket, subscription, stopSending.Token);
+            if (await Task.WhenAny(receiving, sending) == sending)
             {
-                // "collision" tells a client that a newer socket for the same conversation took over.
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, subscription.EndReason ?? "closed", CancellationToken.None);
+                // Our side ended it: "collision" tells the client a newer socket took over, "expired" that the conversation is gone.
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, subscription.EndReason ?? "closed", context.RequestAborted);
+                await Task.WhenAny(receiving, Task.Delay(TimeSpan.FromSeconds(2), context.RequestAborted));
+            }
+            else
+            {
+                await stopSending.CancelAsync();
+                if (socket.State == WebSocketState.CloseReceived)
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "closed", context.RequestAborted);
+                }
             }
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException)
@@ -76,13 +84,20 @@ internal static class DirectLineStreamHandler
     private static async Task DrainAsync(WebSocket socket, CancellationToken cancellationToken)
     {
         var buffer = new byte[1024];
-        while (!cancellationToken.IsCancellationRequested)
+        try
         {
-            var result = await socket.ReceiveAsync(buffer, cancellationToken);
-            if (result.MessageType == WebSocketMessageType.Close)
+            while (true)
             {
-                return;
+                var result = await socket.ReceiveAsync(buffer, cancellationToken);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return;
+                }
             }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        {
+            // A vanished client is the normal way for a socket to end.
         }
     }
 }

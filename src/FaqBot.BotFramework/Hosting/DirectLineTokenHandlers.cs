@@ -26,11 +26,17 @@ internal static class DirectLineTokenHandlers
         }
 
         TokenParameters? parameters = null;
-        if (context.Request.ContentLength is > 0)
+        var body = await BoundedBody.ReadAsync(context, 4096);
+        if (body.TooLarge)
+        {
+            return DirectLineResults.Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", "TokenParameters may be at most 4096 bytes.");
+        }
+
+        if (body.Bytes.Length > 0)
         {
             try
             {
-                parameters = await JsonSerializer.DeserializeAsync<TokenParameters>(context.Request.Body, ProtocolJson.Options, context.RequestAborted);
+                parameters = JsonSerializer.Deserialize<TokenParameters>(body.Bytes, ProtocolJson.Options);
             }
             catch (JsonException)
             {

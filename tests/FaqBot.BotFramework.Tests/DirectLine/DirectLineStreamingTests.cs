@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text.Json.Nodes;
+
+namespace FaqBot.BotFramework.Tests.DirectLine;
+
+public sealed class DirectLineStreamingTests : IAsyncLifetime
+{
+    private DirectLineServer server = null!;
+
+    public async Task InitializeAsync() => server = await DirectLineServer.StartAsync(new() { ["DirectLine:StreamUrlLifetime"] = "00:00:01" });
+
+    public async Task DisposeAsync() => await server.DisposeAsync();
+
+    [Fact]
+    public async Task SocketGetsTheWelcomeBacklogThenTheEchoAndReplyLive()
+    {
+        using var client = server.Client();
+        (await client.StartAsync()).Dispose();
+
+        await using var socket = await SocketReader.ConnectAsync(client.StreamUrl!);
+        var backlog = await socket.ActivitiesAsync(1);
+        (await client.PostMessageAsync("Do moles change?", "c-7")).Dispose();
+        var live = await socket.ActivitiesAsync(2);
+
+        Assert.StartsWith("ws://127.0.0.1:", client.StreamUrl);
+        Assert.Equal("Welcome to the clinic chat.", (string?)backlog[0]["text"]);
+        Assert.Equal("c-7", (string?)live[0]["channelData"]!["clientActivityID"]);
+        Assert.Equal("user", (string?)live[0]["from"]!["role"]);
+        Assert.Equal("echo: Do moles change?", (string?)live[1]["text"]);
+        Assert.Equal((string?)live[0]["id"], (string?)live[1]["replyToId"]);
+    }
+
+    [Fact]
+    public async Task ReconnectWithAWatermarkReplaysExactlyWhatTheClientMissed()
+    {
+        using var client = server.Client();
+        (await client.StartAsync()).Dispose();
+        await client.PollUntilAsync(a => a.Count == 1);
+        var (_, seen) = await client.GetActivitiesAsync();
+        (await client.PostMessageAsync("while offline")).Dispose();
+        await client.PollUntilAsync(a => a.Count == 3);
+
+        using var reconnect = await client.SendAsync(HttpMethod.Get, $"/conversations/{client.ConversationId}?watermark={seen}");
+        var streamUrl = (string)(await reconnect.Content.ReadFromJsonAsync<JsonObject>())!["streamUrl"]!;
+        await using var socket = await SocketReader.ConnectAsync(streamUrl);
+        var replayed = await socket.ActivitiesAsync(2);
+
+        Assert.Equal(HttpStatusCode.OK, reconnect.StatusCode);
+        Assert.Equal(["while offline", "echo: while offline"], replayed.Select(a => (string?)a["text"]));
+        Assert.Null(await NextOrNothingAsync(socket));
+    }
+
+    [Fact]
+    public async Task ReconnectWithoutAWatermarkStreamsOnlyNewActivities()
+    {
+        using var client = server.Client();
+        (await client.StartAsync()).Dispose();
+        await client.PollUntilAsync(a => a.Count == 1);
+
+        using var reconnect = await client.SendAsync(HttpMethod.Get, $"/conversations/{client.ConversationId}");
+        var streamUrl = (string)(await reconnect.Content.ReadFromJsonAsync<JsonObject>())!["streamUrl"]!;
+        await using var socket = await SocketReader.ConnectAsync(streamUrl);
+        (await client.PostMessageAsync("new")).Dispose();
+        var activities = await socket.ActivitiesAsync(2);
+
+        Assert.Equal(["new", "echo: new"], activities.Select(a => (string?)a["text"]));
+    }
+
+    [Fact]
+    public async Task BotTypingReachesTheSocketButNeverThePollingHistory()
+    {
+        using var client = server.Client();
+        (await client.StartAsync()).Dispose();
+        await using var socket = await SocketReader.ConnectAsync(client.StreamUrl!);
+        await socket.ActivitiesAsync(1);
+
+        (await client.PostMessageAsync("typing")).Dispose();
+        var live = await socket.ActivitiesAsync(3);
+        var (polled, _) = await client.GetActivitiesAsync();
+
+        Assert.Equal(["message", "typing", "message"], live.Select(a => (string?)a["type"]));
+        Assert.DoesNotContain(polled, a => (string?)a["type"] == "typing");
+    }
+
+    [Fact]
+    public async Task ASecondSocketForTheSameConversationClosesTheFirstWithCollision()
+    {
+        using var client = server.Client();
+        (await client.StartAsync()).Dispose();
+        await using var first = await SocketReader.ConnectAsync(client.StreamUrl!);
+        await first.ActivitiesAsync(1);
+
+        using var reconnect = await client.SendAsync(HttpMethod.Get, $"/conversations/{client.ConversationId}");
+        await using var second = await SocketReader.ConnectAsync((string)(await reconnect.Content.ReadFromJsonAsync<JsonObject>())!["streamUrl"]!);
+        var closed = await first.NextSetAsync();
+
+        Assert.Null(closed);
+        Assert.Equal("collision", first.Socket.CloseStatusDescription);
+    }
+
+    [Fact]
+    public async Task StreamUrlMustBeUsedWithinItsLifetime()
+    {
+        using var client = server.Client();
+        (await client.StartAsync()).Dispose();
+
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var refused = await Assert.ThrowsAsync<WebSocketException>(() => SocketReader.ConnectAsync(client.StreamUrl!));
+
+        Assert.Contains("403", refused.Message);
+    }
+
+    [Fact]
+    public async Task StreamUrlOfOneConversationCannotOpenAnother()
+    {
+        using var alice = server.Client();
+        using var bob = server.Client();
+        (await alice.StartAsync()).Dispose();
+        (await bob.StartAsync()).Dispose();
+
+        var forged = alice.StreamUrl!.Replace(alice.ConversationId!, bob.ConversationId!);
+        var refused = await Assert.ThrowsAsync<WebSocketException>(() => SocketReader.ConnectAsync(forged));
+
+        Assert.Contains("403", refused.Message);
+    }
+
+    private static async Task<JsonObject?> NextOrNothingAsync(SocketReader socket)
+    {
+        try
+        {
+            return await socket.NextSetAsync(TimeSpan.FromMilliseconds(300));
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+}
