@@ -1,0 +1,29 @@
+using Microsoft.Data.Sqlite;
+
+namespace FaqBot.Knowledge.Feedback;
+
+// Times are Unix milliseconds (UTC): sortable, range-queryable, no time-zone parsing.
+internal static class FeedbackSchema
+{
+    public static readonly string[] Tables = ["unanswered", "feedback", "decisions"];
+
+    public static void Create(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            CREATE TABLE IF NOT EXISTS unanswered (
+                id INTEGER PRIMARY KEY, at INTEGER NOT NULL, question TEXT NOT NULL, conversation TEXT NOT NULL,
+                best_confidence REAL);
+            CREATE TABLE IF NOT EXISTS feedback (
+                id INTEGER PRIMARY KEY, at INTEGER NOT NULL, passage_id TEXT NOT NULL, decision TEXT NOT NULL,
+                confidence REAL, helpful INTEGER NOT NULL, reason TEXT, conversation TEXT NOT NULL, user TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS decisions (
+                id INTEGER PRIMARY KEY, at INTEGER NOT NULL, decision TEXT NOT NULL, passage_id TEXT, confidence REAL,
+                urgent_rule TEXT, personal INTEGER NOT NULL);
+            CREATE INDEX IF NOT EXISTS unanswered_at ON unanswered (at);
+            CREATE INDEX IF NOT EXISTS feedback_at ON feedback (at);
+            CREATE INDEX IF NOT EXISTS decisions_at ON decisions (at);
+            """;
+        command.ExecuteNonQuery();
+    }
+}

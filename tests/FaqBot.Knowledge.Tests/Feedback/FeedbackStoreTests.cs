@@ -1,0 +1,134 @@
+using FaqBot.Knowledge.Feedback;
+using Microsoft.Data.Sqlite;
+
+namespace FaqBot.Knowledge.Tests.Feedback;
+
+public sealed class FeedbackStoreTests : IDisposable
+{
+    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("faqbot-feedback-").FullName;
+    private readonly ManualTime _time = new(Monday);
+
+    private string DbPath => Path.Combine(_folder, "nested", "feedback.db");
+
+    [Fact]
+    public void FeedbackIsStoredWithHashedIdsAndARedactedReason()
+    {
+        var store = new FeedbackStore(DbPath, 30, "test-key", _time);
+
+        store.RecordFeedback(new FeedbackEntry("doc/side-effects/1", "answer", 0.8, false, "wrong, email me at a.b@example.com", "conv-ABC-123", "user-XYZ-789"));
+
+        var row = ReadSingle("SELECT passage_id, decision, confidence, helpful, reason, conversation, user FROM feedback");
+        Assert.Equal(["doc/side-effects/1", "answer", 0.8, 0L, "wrong, email me at [email]"], row.Take(5));
+        Assert.DoesNotContain("conv-ABC-123", (string)row[5]);
+        Assert.DoesNotContain("user-XYZ-789", (string)row[6]);
+        Assert.Equal(new IdHasher("test-key").Hash("conv-ABC-123"), row[5]);
+        SqliteConnection.ClearAllPools();
+        Assert.False(File.ReadAllBytes(DbPath).AsSpan().IndexOf("conv-ABC"u8) >= 0, "the conversation id is in the file in clear");
+    }
+
+    [Fact]
+    public void TheFileIsInWalModeSoWritesSurviveACrash()
+    {
+        _ = new FeedbackStore(DbPath, 30, null, _time);
+
+        Assert.Equal("wal", ReadSingle("PRAGMA journal_mode")[0]);
+    }
+
+    [Fact]
+    public void UnansweredQuestionsAreRedactedAndGroupedInTheReport()
+    {
+        var store = new FeedbackStore(DbPath, 30, null, _time);
+        store.RecordUnanswered("Do you take my insurance? Call 555-010-0199", "c1", 0.1);
+        _time.Now = Monday.AddHours(2);
+        store.RecordUnanswered("do you take my insurance?? call 555 010 0199", "c2", 0.12);
+        store.RecordUnanswered("What are your opening hours", "c3", null);
+
+        var report = store.Report(Monday.AddDays(-1), Monday.AddDays(1));
+
+        Assert.Equal(2, report.Unanswered.Count);
+        var top = report.Unanswered[0];
+        Assert.Equal("Do you take my insurance? Call [phone]", top.Question);
+        Assert.Equal(2, top.Count);
+        Assert.Equal(Monday, top.FirstAsked);
+        Assert.Equal(Monday.AddHours(2), top.LastAsked);
+    }
+
+    [Fact]
+    public void TheReportCountsDecisionsAndListsPassagesMarkedNotHelpfulWithinTheRange()
+    {
+        var store = new FeedbackStore(DbPath, 30, null, _time);
+        store.RecordDecision(new DecisionEvent("answer", "p/1", 0.7, null, false));
+        store.RecordDecision(new DecisionEvent("answer", "p/2", 0.6, null, true));
+        store.RecordDecision(new DecisionEvent("urgent", null, null, "bleeding", false));
+        store.RecordFeedback(new FeedbackEntry("p/1", "answer", 0.7, false, "too vague", "c", "u"));
+        store.RecordFeedback(new FeedbackEntry("p/1", "answer", 0.7, true, null, "c", "u"));
+        store.RecordFeedback(new FeedbackEntry("p/2", "answer", 0.6, true, null, "c", "u"));
+        _time.Now = Monday.AddDays(5);
+        store.RecordDecision(new DecisionEvent("abstain", null, 0.1, null, false));
+
+        var report = store.Report(Monday, Monday.AddDays(1));
+
+        Assert.Equal(2, report.DecisionCounts["answer"]);
+        Assert.Equal(1, report.DecisionCounts["urgent"]);
+        Assert.False(report.DecisionCounts.ContainsKey("abstain"));
+        var passage = Assert.Single(report.NotHelpful);
+        Assert.Equal(("p/1", 1, 1), (passage.PassageId, passage.NotHelpful, passage.Helpful));
+        Assert.Equal(["too vague"], passage.Reasons);
+        Assert.Equal((2, 1), (report.HelpfulCount, report.NotHelpfulCount));
+    }
+
+    [Fact]
+    public void RowsOlderThanTheRetentionAreDeletedAtStartAndWhileRunning()
+    {
+        var store = new FeedbackStore(DbPath, 30, null, _time);
+        store.RecordUnanswered("old question", "c", null);
+        _time.Now = Monday.AddDays(20);
+        store.RecordUnanswered("newer question", "c", null);
+
+        _time.Now = Monday.AddDays(31);
+        store.RecordDecision(new DecisionEvent("abstain", null, null, null, false));
+
+        Assert.Equal([ "newer question" ], ReadColumn("SELECT question FROM unanswered"));
+        _time.Now = Monday.AddDays(51);
+        _ = new FeedbackStore(DbPath, 30, null, _time);
+        Assert.Empty(ReadColumn("SELECT question FROM unanswered"));
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private object[] ReadSingle(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={DbPath}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        var values = new object[reader.FieldCount];
+        reader.GetValues(values);
+        Assert.False(reader.Read());
+        return values;
+    }
+
+    private List<string> ReadColumn(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={DbPath}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+}
