@@ -11,12 +11,15 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 
 builder.AddBotFramework();        // options, channel authentication, Connector client, turn runner
+builder.AddDirectLine();          // self-hosted Direct Line 3.0: tokens, conversations, CORS, rate limits
 builder.AddWebChatPage();
 builder.AddHealth();
 
 var app = builder.Build();
 
 app.MapBotMessages("/api/messages");
+app.MapDirectLine("/v3/directline");
+app.MapDirectLineTokenEndpoint("/api/directline/token");
 app.MapWebChatPage();
 app.MapHealth();
 

@@ -64,7 +64,7 @@ public sealed class DirectLineOptions
     public int RequestsPerMinutePerAddress { get; set; } = 1200;
 
     [Range(1, 100_000)]
-    public int TokenRequestsPerMinutePerAddress { get; set; } = 20;
+    public int TokenRequestsPerMinutePerAddress { get; set; } = 30;
 
     [Required]
     public string BotId { get; set; } = "faqbot";
