@@ -24,8 +24,8 @@ public sealed class FakeChannel : IAsyncDisposable
 
     private FakeChannel(WebApplication app) => this.app = app;
 
-    /// <summary>Answers attempt n (0-based) of any post; the default accepts it with an id.</summary>
-    public Func<int, Task<IResult>> Respond { get; set; } = n => Task.FromResult<IResult>(Results.Json(new { id = $"sent-{n}" }));
+    /// <summary>Answers attempt n (0-based) of any post, given a token that fires when the bot hangs up; the default accepts it with an id.</summary>
+    public Func<int, CancellationToken, Task<IResult>> Respond { get; set; } = (n, _) => Task.FromResult<IResult>(Results.Json(new { id = $"sent-{n}" }));
 
     /// <summary>The Emulator's style of serviceUrl: http://127.0.0.1:port with no trailing slash.</summary>
     public string ServiceUrl { get; private set; } = "";
@@ -82,7 +82,15 @@ public sealed class FakeChannel : IAsyncDisposable
             context.Request.Headers.Host.ToString(),
             context.Request.Headers.Authorization.ToString(),
             activity!));
-        return await Respond(attempt);
+        try
+        {
+            return await Respond(attempt, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The bot gave up on this attempt; nobody reads the answer.
+            return Results.Empty;
+        }
     }
 
     public async ValueTask DisposeAsync()

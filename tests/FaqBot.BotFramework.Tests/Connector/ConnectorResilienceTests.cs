@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Net;
+using FaqBot.BotFramework.Tests.Support;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace FaqBot.BotFramework.Tests.Connector;
+
+/// <summary>A throttled, failing, slow or dead channel: bounded retries, a bounded wait for the inbound request, and a log line.</summary>
+public sealed class ConnectorResilienceTests : IAsyncLifetime
+{
+    private readonly RecordingTurnHandler handler = new();
+    private FakeChannel channel = null!;
+    private BotApp? bot;
+
+    public async Task InitializeAsync() => channel = await FakeChannel.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (bot is not null)
+        {
+            await bot.DisposeAsync();
+        }
+        await channel.DisposeAsync();
+    }
+
+    private async Task StartBotAsync(params (string Key, string Value)[] settings) =>
+        bot = await BotApp.StartAsync(handler, settings.ToDictionary(s => "BotFramework:" + s.Key, s => (string?)s.Value));
+
+    [Fact]
+    public async Task ThrottledReplyIsRetriedAfterTheRetryAfterDelay()
+    {
+        channel.Respond = (n, _) => Task.FromResult(n == 0 ? Throttled(retryAfterSeconds: 1) : Results.Json(new { id = "ok" }));
+        await StartBotAsync();
+        var started = Stopwatch.StartNew();
+
+        await bot!.Http.PostActivityAsync(bot.MessagesUrl, Some.Message(channel.ServiceUrl));
+
+        var posts = await channel.WaitForPostsAsync(2);
+        Assert.True(started.Elapsed >= TimeSpan.FromSeconds(0.9), $"retried after {started.Elapsed}");
+        Assert.Equal(posts[0].Activity.Text, posts[1].Activity.Text);
+    }
+
+    [Fact]
+    public async Task ServerErrorsAreRetriedABoundedNumberOfTimesThenLoggedWithConversationAndStatus()
+    {
+        channel.Respond = (_, _) => Task.FromResult(Results.StatusCode(503));
+        await StartBotAsync(("MaxRetryAttempts", "2"), ("MaxRetryDelay", "00:00:00.050"));
+
+        var response = await bot!.Http.PostActivityAsync(bot.MessagesUrl, Some.Message(channel.ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(3, channel.Attempts);
+        var warning = Assert.Single(bot.Logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("503"));
+        Assert.Contains(Some.ConversationId, warning.Message);
+    }
+
+    [Fact]
+    public async Task ChannelAskingToWaitLongerThanTheBoundIsNotRetried()
+    {
+        channel.Respond = (_, _) => Task.FromResult(Throttled(retryAfterSeconds: 120));
+        await StartBotAsync(("MaxRetryDelay", "00:00:05"));
+
+        await bot!.Http.PostActivityAsync(bot.MessagesUrl, Some.Message(channel.ServiceUrl));
+
+        Assert.Equal(1, channel.Attempts);
+        Assert.Contains(bot.Logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("429"));
+    }
+
+    [Fact]
+    public async Task ClientErrorsAreNotRetried()
+    {
+        channel.Respond = (_, _) => Task.FromResult(Results.StatusCode(403));
+        await StartBotAsync();
+
+        await bot!.Http.PostActivityAsync(bot.MessagesUrl, Some.Message(channel.ServiceUrl));
+
+        Assert.Equal(1, channel.Attempts);
+    }
+
+    [Fact]
+    public async Task SlowChannelDoesNotHoldTheInboundRequestLongerThanTheBound()
+    {
+        channel.Respond = async (_, aborted) => { await Task.Delay(TimeSpan.FromSeconds(3), aborted); return Results.Json(new { id = "late" }); };
+        await StartBotAsync(("InboundWait", "00:00:00.300"));
+        var started = Stopwatch.StartNew();
+
+        var response = await bot!.Http.PostActivityAsync(bot.MessagesUrl, Some.Message(channel.ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(2), $"inbound request took {started.Elapsed}");
+        await channel.WaitForPostsAsync(1);
+    }
+
+    [Fact]
+    public async Task HungChannelIsGivenUpOnAfterTheOutboundTimeoutAndTheBotKeepsServing()
+    {
+        channel.Respond = async (_, aborted) => { await Task.Delay(TimeSpan.FromSeconds(30), aborted); return Results.Ok(); };
+        await StartBotAsync(("InboundWait", "00:00:05"), ("OutboundTimeout", "00:00:00.600"), ("OutboundAttemptTimeout", "00:00:00.250"));
+        var started = Stopwatch.StartNew();
+
+        var first = await bot!.Http.PostActivityAsync(bot.MessagesUrl, Some.Message(channel.ServiceUrl));
+
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(3), $"inbound request took {started.Elapsed}");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Contains(bot.Logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains(Some.ConversationId));
+        var second = await bot.Http.PostActivityAsync(bot.MessagesUrl, Some.Message(channel.ServiceUrl).With("deliveryMode", "expectReplies"));
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+    }
+
+    [Fact]
+    public async Task DeadChannelIsLoggedAndTheInboundRequestStillSucceeds()
+    {
+        var deadPort = channel.Port;
+        await channel.DisposeAsync();
+        channel = await FakeChannel.StartAsync();
+        await StartBotAsync(("MaxRetryAttempts", "1"), ("MaxRetryDelay", "00:00:00.050"));
+
+        var response = await bot!.Http.PostActivityAsync(bot.MessagesUrl, Some.Message($"http://127.0.0.1:{deadPort}"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(bot.Logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("HttpRequestException") && l.Message.Contains(Some.ConversationId));
+    }
+
+    private static IResult Throttled(int retryAfterSeconds) => new ThrottledResult(retryAfterSeconds);
+
+    private sealed class ThrottledResult(int seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = 429;
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return httpContext.Response.WriteAsync("""{"error":{"code":"Throttled","message":"Too many requests"}}""");
+        }
+    }
+}
