@@ -30,20 +30,34 @@ public sealed class DirectLineServer : IAsyncDisposable
 
     public string Domain => new Uri(BaseAddress, "/v3/directline").ToString();
 
-    public static async Task<DirectLineServer> StartAsync(Dictionary<string, string?>? settings = null)
+    public static async Task<DirectLineServer> StartAsync(Dictionary<string, string?>? settings = null, string? jsonFile = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        if (jsonFile is not null)
+        {
+            builder.Configuration.AddJsonFile(jsonFile, optional: false);
+        }
+
         builder.Configuration.AddInMemoryCollection(settings ?? []);
         builder.AddDirectLine();
         var bot = new EchoTurnHandler();
         builder.Services.AddSingleton<ITurnHandler>(bot);
 
         var app = builder.Build();
-        app.MapDirectLine("/v3/directline");
-        app.MapDirectLineTokenEndpoint("/api/directline/token");
-        await app.StartAsync();
+        try
+        {
+            app.MapDirectLine("/v3/directline");
+            app.MapDirectLineTokenEndpoint("/api/directline/token");
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         return new DirectLineServer(app, bot);
     }
 
