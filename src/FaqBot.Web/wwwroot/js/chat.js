@@ -106,7 +106,6 @@
       suggestedActionBackgroundColor: '#ffffff',
       suggestedActionBorderColor: config.accentColor,
       suggestedActionTextColor: config.accentColor,
-      sendBoxPlaceholder: 'Type your question',
       primaryFont: getComputedStyle(document.documentElement).fontFamily,
     };
   }

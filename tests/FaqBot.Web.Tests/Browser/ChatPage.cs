@@ -1,0 +1,105 @@
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FaqBot.Web.Tests.Browser;
+
+/// <summary>The clinic page as a patient uses it: launcher, chat panel and the Web Chat widget inside it.</summary>
+public sealed class ChatPage(IPage page, TestArtefacts artefacts)
+{
+    public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 800 };
+
+    // iPhone-class screen: a CSS width of 390 px.
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    private const string BotMessageSelector =
+        ".webchat__basic-transcript__activity:has(.webchat__stacked-layout:not(.webchat__stacked-layout--from-user))";
+
+    public IPage Page => page;
+
+    public ILocator Launcher => page.GetByRole(AriaRole.Button, new() { Name = "Ask a question" });
+
+    // Web Chat has a dialog of its own (keyboard help), so the panel is found by id.
+    public ILocator Panel => page.Locator("#chat-panel");
+
+    public ILocator CloseButton => Panel.GetByRole(AriaRole.Button, new() { Name = "Close chat" });
+
+    public ILocator SendBox => Panel.Locator("[data-id='webchat-sendbox-input']");
+
+    public ILocator BotMessages => Panel.Locator(BotMessageSelector);
+
+    public ILocator SuggestedActions => Panel.Locator(".webchat__suggested-actions").GetByRole(AriaRole.Button);
+
+    public static async Task<ChatPage> OpenAsync(
+        IBrowser browser, Uri server, TestArtefacts artefacts, ViewportSize viewport, string query = "")
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport, Locale = "en-US" });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        await page.GotoAsync(new Uri(server, "/" + query).ToString());
+        var chat = new ChatPage(page, artefacts);
+        await Expect(chat.Launcher).ToBeVisibleAsync();
+        return chat;
+    }
+
+    public Task CloseAsync() => page.Context.CloseAsync();
+
+    public Task ScreenshotAsync(string step) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = artefacts.NextScreenshot(step), FullPage = false });
+
+    /// <summary>Presses Tab until the element has focus, as a keyboard-only patient would.</summary>
+    public async Task TabToAsync(ILocator target, int maxPresses = 30)
+    {
+        for (var i = 0; i < maxPresses; i++)
+        {
+            if (await HasFocusAsync(target))
+            {
+                return;
+            }
+
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Fail($"{target} was not reached with {maxPresses} presses of Tab.");
+    }
+
+    public Task<bool> HasFocusAsync(ILocator target) => target.EvaluateAsync<bool>("element => element === document.activeElement");
+
+    public Task<bool> FocusIsInsideAsync(ILocator container) =>
+        container.EvaluateAsync<bool>("element => element.contains(document.activeElement)");
+
+    public async Task OpenChatWithKeyboardAsync()
+    {
+        await TabToAsync(Launcher);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(Panel).ToBeVisibleAsync();
+    }
+
+    public async Task AskAsync(string question)
+    {
+        await Expect(SendBox).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(question);
+        await page.Keyboard.PressAsync("Enter");
+    }
+
+    /// <summary>Waits until the bot has said more than <paramref name="before"/> things and returns the newest one.</summary>
+    public async Task<ILocator> WaitForBotMessageAfterAsync(int before, int timeoutMs = 20_000)
+    {
+        await Expect(BotMessages).Not.ToHaveCountAsync(before, new() { Timeout = timeoutMs });
+        return BotMessages.Last;
+    }
+
+    /// <summary>Serious and critical axe-core violations, one readable line each.</summary>
+    public async Task<IReadOnlyList<string>> SeriousAccessibilityViolationsAsync()
+    {
+        var result = await page.RunAxe();
+        return result.Violations
+            .Where(violation => violation.Impact is "serious" or "critical")
+            .Select(violation => $"{violation.Impact} {violation.Id}: {violation.Help} at " +
+                string.Join(", ", violation.Nodes.Select(node => node.Target?.ToString() ?? node.Html)))
+            .ToList();
+    }
+
+    public static Regex CaseInsensitive(string pattern) => new(pattern, RegexOptions.IgnoreCase);
+}
