@@ -1,5 +1,7 @@
 using FaqBot.BotFramework.Hosting;
+using FaqBot.Web.Conversation;
 using FaqBot.Web.Health;
+using FaqBot.Web.Knowledge;
 using FaqBot.Web.WebChat;
 
 // The table of contents of the bot: each Add…/Map… lives with the part that owns it.
@@ -10,6 +12,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory,
 });
 
+builder.AddKnowledge();           // options, index (rebuilt when the articles change), searcher
+builder.AddConversation();        // clinic, urgent triage, answer decider, feedback store, the bot's turn handler
 builder.AddBotFramework();        // options, channel authentication, Connector client, turn runner
 builder.AddDirectLine();          // self-hosted Direct Line 3.0: tokens, conversations, CORS, rate limits
 builder.AddWebChatPage();

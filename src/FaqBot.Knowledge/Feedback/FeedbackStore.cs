@@ -53,6 +53,30 @@ public sealed class FeedbackStore
         ("$r", entry.Reason is null ? null : Redactor.Redact(entry.Reason)), ("$conv", _hasher.Hash(entry.ConversationId)),
         ("$user", _hasher.Hash(entry.UserId)));
 
+    /// <summary>Adds the reason to the patient's last "not helpful" on this passage, or records a new one carrying it.</summary>
+    public void RecordReason(string passageId, string conversationId, string userId, string reason)
+    {
+        var conversation = _hasher.Hash(conversationId);
+        var redacted = Redactor.Redact(reason);
+        using (var connection = Open())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                UPDATE feedback SET reason = $r WHERE id = (
+                    SELECT max(id) FROM feedback WHERE conversation = $conv AND passage_id = $p AND helpful = 0 AND reason IS NULL)
+                """;
+            command.Parameters.AddWithValue("$r", redacted);
+            command.Parameters.AddWithValue("$conv", conversation);
+            command.Parameters.AddWithValue("$p", passageId);
+            if (command.ExecuteNonQuery() > 0)
+            {
+                return;
+            }
+        }
+
+        RecordFeedback(new FeedbackEntry(passageId, "answer", null, false, reason, conversationId, userId));
+    }
+
     /// <summary>Deletes every row older than the retention; returns how many went.</summary>
     public int PurgeExpired()
     {

@@ -1,0 +1,132 @@
+using System.Text.Json.Nodes;
+using FaqBot.BotFramework.Activities;
+using FaqBot.BotFramework.Teams;
+using FaqBot.Knowledge.Chunking;
+using Microsoft.Extensions.Options;
+
+namespace FaqBot.Web.Conversation;
+
+/// <summary>Builds every reply: cited answers as Adaptive Cards with a full text fallback, and the bot's fixed messages.</summary>
+public sealed class AnswerComposer(IOptions<ClinicOptions> clinicOptions)
+{
+    private ClinicOptions Clinic => clinicOptions.Value;
+
+    /// <summary>
+    /// A passage, verbatim (its best sentence in bold), then its citation and the safeguard; the same three in
+    /// <c>text</c> and <c>fallbackText</c> for channels without cards.
+    /// </summary>
+    public Activity Answer(Activity inbound, Passage passage, string? bestSentence, AnswerRef answer, bool personalAdvice, IReadOnlyList<Choice> followUps)
+    {
+        var safeguard = BotTexts.Safeguard(Clinic);
+        var plain = new List<string> { passage.Text };
+        var body = new JsonArray { AdaptiveCards.TextBlock(Emphasise(passage.Text, bestSentence)) };
+        if (personalAdvice)
+        {
+            plain.Add(BotTexts.PersonalAdvice);
+            body.Add(AdaptiveCards.TextBlock(BotTexts.PersonalAdvice, bold: true));
+        }
+
+        var citation = CitationText.Short(passage.Citation);
+        plain.Add(citation);
+        plain.Add(safeguard);
+        body.Add(AdaptiveCards.TextBlock(LinkUrl(citation, passage.Citation.Url), small: true, subtle: true));
+        body.Add(AdaptiveCards.TextBlock(LinkUrl(safeguard, Clinic.BookingUrl), small: true));
+
+        var actions = new JsonArray
+        {
+            AdaptiveCards.Submit(BotTexts.Helpful, FaqAction.Data(FaqAction.Feedback, answer.PassageId, answer.Decision, answer.Confidence, helpful: true)),
+            AdaptiveCards.Submit(BotTexts.NotHelpful, FaqAction.Data(FaqAction.Feedback, answer.PassageId, answer.Decision, answer.Confidence, helpful: false)),
+        };
+        var text = string.Join("\n\n", plain);
+        var reply = Reply(inbound, TeamsContext.IsTeams(inbound) ? null : text);
+        reply.Attachments = [AdaptiveCards.Attachment(body, actions, text)];
+        Offer(inbound, reply, actions, followUps);
+        return reply;
+    }
+
+    public Activity Urgent(Activity inbound, bool selfHarm) => Reply(inbound, BotTexts.Urgent(Clinic, selfHarm));
+
+    public Activity NoAnswer(Activity inbound, IEnumerable<string> topics, bool personalAdvice, IReadOnlyList<Choice> examples)
+    {
+        var text = BotTexts.NoAnswer + "\n\n" + (personalAdvice ? BotTexts.PersonalAdvice + "\n\n" : "") + BotTexts.NoAnswerDetails(topics, Clinic);
+        return Message(inbound, text, examples);
+    }
+
+    public Activity Welcome(Activity inbound, string subject, IReadOnlyList<Choice> examples) =>
+        Message(inbound, BotTexts.Welcome(Clinic, subject), examples);
+
+    public Activity Help(Activity inbound, string subject, IReadOnlyList<Choice> examples) =>
+        Message(inbound, BotTexts.Help(Clinic, subject), examples);
+
+    public Activity Citation(Activity inbound, Passage passage, IReadOnlyList<Choice> followUps) =>
+        Message(inbound, CitationText.Full(passage), followUps);
+
+    /// <summary>A plain message; its choices become suggested actions, or card buttons where those are not shown.</summary>
+    public Activity Message(Activity inbound, string text, IReadOnlyList<Choice>? choices = null)
+    {
+        var reply = Reply(inbound, text);
+        if (choices is { Count: > 0 } && !ChoicePresenter.UsesSuggestedActions(inbound))
+        {
+            reply.Text = null;
+            var actions = new JsonArray([.. choices.Select(ChoicePresenter.CardButton)]);
+            reply.Attachments = [AdaptiveCards.Attachment([AdaptiveCards.TextBlock(text)], actions, text)];
+            return reply;
+        }
+
+        Offer(inbound, reply, [], choices ?? []);
+        return reply;
+    }
+
+    public static Activity Typing(Activity inbound)
+    {
+        var typing = Reply(inbound, null);
+        typing.Type = ActivityTypes.Typing;
+        typing.InputHint = null;
+        return typing;
+    }
+
+    private static Activity Reply(Activity inbound, string? text)
+    {
+        var reply = inbound.CreateReply(text);
+        reply.InputHint = "acceptingInput";
+        // In a Teams channel the answer belongs in the question's thread.
+        TeamsThreads.AddressToThread(inbound, reply);
+        return reply;
+    }
+
+    private static void Offer(Activity inbound, Activity reply, JsonArray cardActions, IReadOnlyList<Choice> choices)
+    {
+        if (choices.Count == 0)
+        {
+            return;
+        }
+
+        if (ChoicePresenter.UsesSuggestedActions(inbound))
+        {
+            reply.SuggestedActions = ChoicePresenter.SuggestedActions(inbound, choices);
+        }
+        else
+        {
+            foreach (var choice in choices)
+            {
+                cardActions.Add(ChoicePresenter.CardButton(choice));
+            }
+        }
+    }
+
+    // Bold only when the sentence sits on one line and carries no Markdown of its own, so emphasis cannot break the text.
+    private static string Emphasise(string text, string? sentence)
+    {
+        if (string.IsNullOrWhiteSpace(sentence) || sentence.Contains('\n') || sentence.IndexOfAny(['*', '_', '[', ']']) >= 0)
+        {
+            return text;
+        }
+
+        var trimmed = sentence.Trim();
+        var at = text.IndexOf(trimmed, StringComparison.Ordinal);
+        return at < 0 ? text : text[..at] + "**" + trimmed + "**" + text[(at + trimmed.Length)..];
+    }
+
+    private static string LinkUrl(string text, string? url) =>
+        string.IsNullOrWhiteSpace(url) ? text : text.Replace(url, $"[{url}]({url})", StringComparison.Ordinal);
+}

@@ -1,0 +1,54 @@
+namespace FaqBot.Web.Conversation;
+
+// The bot's own words. Everything a patient reads that is not a quoted article passage or its citation is here,
+// so clinic staff can review it in one place; none of it gives medical information.
+internal static class BotTexts
+{
+    public const string TellMeMore = "Tell me more";
+    public const string WhereIsThisFrom = "Where is this from?";
+    public const string Helpful = "Helpful";
+    public const string NotHelpful = "Not helpful";
+    public const string NoAnswer = "I couldn't find that in our articles.";
+    public const string PersonalAdvice = "Whether this applies to you depends on your own situation (your health, medicines, pregnancy and skin). A dermatologist should decide that with you.";
+    public const string EndOfArticle = "That was the last part of this article. Ask me another question, or type \"help\".";
+    public const string NothingToContinue = "There is no answer to continue yet. Ask me a question first.";
+    public const string NoSourceYet = "I haven't quoted an article yet. Ask me a question and I'll show where the answer comes from.";
+    public const string StartOver = "OK, let's start over. What would you like to know?";
+    public const string ThanksHelpful = "Thank you, that helps us improve.";
+    public const string AskReason = "Thank you for telling us. What was wrong with the answer?";
+    public const string ThanksReason = "Thank you. We'll use this to improve our answers.";
+
+    public static readonly string[] Reasons = ["It didn't answer my question", "It was hard to understand", "It was about something else"];
+
+    public static string Safeguard(ClinicOptions clinic) =>
+        "This is general information, not medical advice. Please see a board-certified dermatologist about your own skin: "
+        + Contact(clinic) + ".";
+
+    public static string Contact(ClinicOptions clinic) => string.IsNullOrWhiteSpace(clinic.BookingUrl)
+        ? $"call {clinic.Name} at {clinic.Phone}"
+        : $"book at {clinic.BookingUrl} or call {clinic.Name} at {clinic.Phone}";
+
+    public static string Urgent(ClinicOptions clinic, bool selfHarm)
+    {
+        var emergency = $"If this is an emergency (trouble breathing, swelling of your lips, tongue or throat, chest pain, or you feel very unwell), call {clinic.EmergencyNumber} now.";
+        var crisis = $"If you are thinking about harming yourself, please reach out now: {clinic.CrisisLine}. You don't have to go through this alone.";
+        var clinicLine = $"For a problem after a treatment, call {clinic.Name} at {clinic.Phone}.";
+        var lines = selfHarm ? new[] { crisis, emergency, clinicLine } : [emergency, crisis, clinicLine];
+        return "I'm sorry you're dealing with this. What you describe needs care from a person now, not an article.\n\n"
+            + string.Join("\n\n", lines);
+    }
+
+    public static string NoAnswerDetails(IEnumerable<string> topics, ClinicOptions clinic) =>
+        "I can answer questions about:\n\n" + string.Join("\n", topics.Select(t => "- " + t))
+        + $"\n\nTo ask the clinic directly, {Contact(clinic)}.";
+
+    public static string Welcome(ClinicOptions clinic, string subject) =>
+        $"Hello! I'm the {clinic.Name} FAQ assistant. I answer questions about {subject} with passages from the articles our clinic trusts, and I always show the source.\n\n"
+        + "I can't give personal medical advice, look at photos, or book appointments.\n\n"
+        + Safeguard(clinic) + "\n\nTry one of these questions, or type your own:";
+
+    public static string Help(ClinicOptions clinic, string subject) =>
+        $"Ask me anything about {subject} in your own words. After an answer you can say:\n\n"
+        + $"- \"{TellMeMore}\" for the next part of the article\n- \"{WhereIsThisFrom}\" for the full source\n- \"start over\" to begin again\n\n"
+        + Safeguard(clinic) + "\n\nFor example:";
+}

@@ -1,0 +1,40 @@
+using FaqBot.BotFramework.Turns;
+using FaqBot.Knowledge.Answering;
+using FaqBot.Knowledge.Feedback;
+using FaqBot.Knowledge.Triage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace FaqBot.Web.Conversation;
+
+/// <summary>Registers the bot's conversation: clinic details, urgent rules, the decider, the feedback file and the turn handler.</summary>
+public static class ConversationServiceExtensions
+{
+    public static WebApplicationBuilder AddConversation(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ClinicOptions>().BindConfiguration(ClinicOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton(sp => UrgentRuleSetLoader.Load(
+            Path.GetFullPath(sp.GetRequiredService<IOptions<ConversationOptions>>().Value.UrgentRulesFile, ContentRoot(sp))));
+        services.AddSingleton<AnswerDecider>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<FeedbackOptions>>().Value;
+            return new FeedbackStore(Path.GetFullPath(options.Path, ContentRoot(sp)), options.RetentionDays, options.HashKey, sp.GetRequiredService<TimeProvider>());
+        });
+        services.TryAddSingleton<IConversationStateStore, MemoryConversationStateStore>();
+        services.AddSingleton<AnswerComposer>();
+        services.AddSingleton<ConversationServices>();
+        services.AddSingleton<QuestionResponder>();
+        services.AddSingleton<FeedbackResponder>();
+        services.AddSingleton<ITurnHandler, FaqTurnHandler>();
+        services.AddHostedService<ConversationWarmup>();
+        return builder;
+    }
+
+    private static string ContentRoot(IServiceProvider sp) => sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
+}

@@ -1,0 +1,37 @@
+using FaqBot.Knowledge.Answering;
+using FaqBot.Knowledge.Feedback;
+using FaqBot.Knowledge.Search;
+using Microsoft.Extensions.Options;
+
+namespace FaqBot.Web.Conversation;
+
+/// <summary>What the conversation parts share, injected once so each responder stays small.</summary>
+public sealed class ConversationServices(
+    AnswerDecider decider,
+    IPassageSearcher searcher,
+    AnswerComposer composer,
+    FeedbackStore feedback,
+    IOptions<ConversationOptions> options,
+    ILogger<ConversationServices> logger)
+{
+    public AnswerDecider Decider => decider;
+    public IPassageSearcher Searcher => searcher;
+    public AnswerComposer Composer => composer;
+    public ConversationOptions Options => options.Value;
+    public ILogger Logger => logger;
+
+    public IReadOnlyList<Choice> Examples => Options.ExampleQuestions.Take(3).Select(q => new Choice(q, q)).ToList();
+
+    /// <summary>Writes to the feedback file; a full disk must not stop the patient getting an answer.</summary>
+    public void Record(Action<FeedbackStore> write)
+    {
+        try
+        {
+            write(feedback);
+        }
+        catch (Exception e) when (e is IOException or Microsoft.Data.Sqlite.SqliteException or UnauthorizedAccessException)
+        {
+            Log.StoreFailed(logger, e);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using FaqBot.Knowledge.Feedback;
+using FaqBot.Knowledge.Triage;
+
+namespace FaqBot.Web.Conversation;
+
+// A mistake in the urgent rule file or an unwritable feedback file stops start-up with its message, not the first patient.
+internal sealed class ConversationWarmup(IServiceProvider services) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = services.GetRequiredService<UrgentRuleSet>();
+        _ = services.GetRequiredService<FeedbackStore>();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FaqBot.BotFramework.Activities;
+using FaqBot.BotFramework.Turns;
+using FaqBot.Knowledge.Feedback;
+
+namespace FaqBot.Web.Conversation;
+
+/// <summary>Records helpful / not helpful from our card buttons and from Teams' own feedback invoke.</summary>
+public sealed class FeedbackResponder(ConversationServices services)
+{
+    public const string TeamsSubmitAction = "message/submitAction";
+
+    public async Task OnButtonAsync(TurnContext turn, FaqAction action, string conversation, ConversationState state, CancellationToken ct)
+    {
+        var passageId = action.PassageId ?? state.LastAnswer?.PassageId;
+        if (passageId is null)
+        {
+            await turn.SendAsync(services.Composer.Message(turn.Activity, BotTexts.NoSourceYet), ct);
+            return;
+        }
+
+        var user = turn.Activity.From?.Id ?? "";
+        if (action.Name == FaqAction.FeedbackReason)
+        {
+            services.Record(s => s.RecordReason(passageId, conversation, user, action.Reason ?? ""));
+            await turn.SendAsync(services.Composer.Message(turn.Activity, BotTexts.ThanksReason), ct);
+            return;
+        }
+
+        var helpful = action.Helpful ?? false;
+        services.Record(s => s.RecordFeedback(new FeedbackEntry(passageId, action.Decision ?? "answer", action.Confidence, helpful, null, conversation, user)));
+        Log.FeedbackRecorded(services.Logger, passageId, helpful);
+        if (helpful)
+        {
+            await turn.SendAsync(services.Composer.Message(turn.Activity, BotTexts.ThanksHelpful), ct);
+            return;
+        }
+
+        var reasons = BotTexts.Reasons.Select(r => new Choice(r, r, FaqAction.Data(FaqAction.FeedbackReason, passageId, reason: r))).ToList();
+        await turn.SendAsync(services.Composer.Message(turn.Activity, BotTexts.AskReason, reasons), ct);
+    }
+
+    /// <summary>
+    /// Teams' feedback loop: <c>value.actionValue.reaction</c> is like or dislike, <c>feedback</c> a JSON string with the
+    /// text; <c>replyToId</c> names the rated message. Teams wants 200 with an empty object (protocol reference 7.6).
+    /// </summary>
+    public void OnTeamsFeedback(TurnContext turn, string conversation, ConversationState state)
+    {
+        turn.InvokeResponse = new InvokeResponse(200, new JsonObject());
+        var activity = turn.Activity;
+        if (activity.Value is not { ValueKind: JsonValueKind.Object } value
+            || !value.TryGetProperty("actionValue", out var actionValue) || actionValue.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        var answer = state.FindSent(activity.ReplyToId);
+        if (answer is null)
+        {
+            Log.UnknownRatedMessage(services.Logger, activity.ReplyToId);
+            return;
+        }
+
+        var helpful = actionValue.TryGetProperty("reaction", out var reaction) && reaction.ValueKind == JsonValueKind.String && reaction.GetString() == "like";
+        var reason = actionValue.TryGetProperty("feedback", out var feedback) && feedback.ValueKind == JsonValueKind.String ? FeedbackText(feedback.GetString()!) : null;
+        services.Record(s => s.RecordFeedback(new FeedbackEntry(answer.PassageId, answer.Decision, answer.Confidence, helpful, reason, conversation, activity.From?.Id ?? "")));
+        Log.FeedbackRecorded(services.Logger, answer.PassageId, helpful);
+    }
+
+    private static string? FeedbackText(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("feedbackText", out var text)
+                && text.ValueKind == JsonValueKind.String && text.GetString()!.Length > 0 ? text.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return json.Length > 0 ? json : null;
+        }
+    }
+}

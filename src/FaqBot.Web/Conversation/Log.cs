@@ -1,0 +1,25 @@
+using FaqBot.Knowledge.Answering;
+
+namespace FaqBot.Web.Conversation;
+
+// Ids, decisions and scores only; the patient's words are health information and appear at Debug level at most.
+internal static partial class Log
+{
+    [LoggerMessage(4001, LogLevel.Debug, "Message text: {Text}")]
+    public static partial void MessageText(ILogger logger, string text);
+
+    [LoggerMessage(4002, LogLevel.Information, "Decision {Decision} for conversation {Conversation}: passage {PassageId}, confidence {Confidence}, urgent rule {UrgentRule}, personal advice {PersonalAdvice}")]
+    public static partial void Decided(ILogger logger, DecisionKind decision, string conversation, string? passageId, double? confidence, string? urgentRule, bool personalAdvice);
+
+    [LoggerMessage(4003, LogLevel.Information, "Feedback on passage {PassageId}: helpful {Helpful}")]
+    public static partial void FeedbackRecorded(ILogger logger, string passageId, bool helpful);
+
+    [LoggerMessage(4004, LogLevel.Error, "Could not write to the feedback store")]
+    public static partial void StoreFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(4005, LogLevel.Warning, "Teams feedback for message {ActivityId} names no answer this conversation remembers")]
+    public static partial void UnknownRatedMessage(ILogger logger, string? activityId);
+
+    [LoggerMessage(4006, LogLevel.Information, "Welcome sent in conversation {Conversation} ({ActivityType})")]
+    public static partial void WelcomeSent(ILogger logger, string conversation, string? activityType);
+}

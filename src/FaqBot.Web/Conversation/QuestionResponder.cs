@@ -1,0 +1,134 @@
+using FaqBot.BotFramework.Turns;
+using FaqBot.Knowledge.Answering;
+using FaqBot.Knowledge.Chunking;
+using FaqBot.Knowledge.Feedback;
+using FaqBot.Knowledge.Search;
+
+namespace FaqBot.Web.Conversation;
+
+/// <summary>Answers questions and the follow-ups on an answer ("tell me more", "where is this from?", a related section).</summary>
+public sealed class QuestionResponder(ConversationServices services)
+{
+    private const int MaxButtonTitle = 40;
+
+    public async Task<ConversationState> AnswerAsync(TurnContext turn, string text, string conversation, ConversationState state, CancellationToken ct)
+    {
+        Log.MessageText(services.Logger, text);
+        var decision = await DecideWithTypingAsync(turn, text, state, ct);
+        var best = decision.Best;
+        Log.Decided(services.Logger, decision.Kind, conversation, best?.Passage.Id, best?.Confidence ?? decision.Result.Best?.Confidence,
+            decision.Urgent?.Rule.Id, decision.IsPersonalAdvice);
+        services.Record(s => s.RecordDecision(new DecisionEvent(decision.Name, best?.Passage.Id, best?.Confidence, decision.Urgent?.Rule.Id, decision.IsPersonalAdvice)));
+
+        switch (decision.Kind)
+        {
+            case DecisionKind.Urgent:
+                await turn.SendAsync(services.Composer.Urgent(turn.Activity, decision.Urgent!.Rule.Id == "self-harm"), ct);
+                return state;
+            case DecisionKind.Abstain:
+                services.Record(s => s.RecordUnanswered(text, conversation, decision.Result.Best?.Confidence));
+                var topics = services.Searcher.GetArticles().Select(a => a.Citation.Title);
+                await turn.SendAsync(services.Composer.NoAnswer(turn.Activity, topics, decision.IsPersonalAdvice, services.Examples), ct);
+                return state;
+            default:
+                // A follow-up searched with the previous topic keeps that topic; a question that stood alone becomes it.
+                var topic = decision.SearchedText == text ? text : state.Topic;
+                var shown = await ShowAsync(turn, best!.Passage, best.BestSentence, best.Confidence, decision.IsPersonalAdvice, decision.Result, state, ct);
+                return shown with { Topic = topic };
+        }
+    }
+
+    public async Task<ConversationState> TellMeMoreAsync(TurnContext turn, string? passageId, ConversationState state, CancellationToken ct)
+    {
+        passageId ??= state.LastAnswer?.PassageId;
+        if (passageId is null)
+        {
+            await turn.SendAsync(services.Composer.Message(turn.Activity, BotTexts.NothingToContinue, services.Examples), ct);
+            return state;
+        }
+
+        var next = services.Searcher.GetNextPassage(passageId);
+        if (next is null)
+        {
+            await turn.SendAsync(services.Composer.Message(turn.Activity, BotTexts.EndOfArticle, services.Examples), ct);
+            return state;
+        }
+
+        return await ShowAsync(turn, next, null, null, false, SearchResult.Empty, state, ct);
+    }
+
+    public async Task<ConversationState> WhereIsThisFromAsync(TurnContext turn, string? passageId, ConversationState state, CancellationToken ct)
+    {
+        var passage = (passageId ?? state.LastAnswer?.PassageId) is { } id ? services.Searcher.GetPassage(id) : null;
+        if (passage is null)
+        {
+            await turn.SendAsync(services.Composer.Message(turn.Activity, BotTexts.NoSourceYet, services.Examples), ct);
+            return state;
+        }
+
+        var more = services.Searcher.GetNextPassage(passage.Id) is null ? [] : new[] { MoreChoice(passage) };
+        await turn.SendAsync(services.Composer.Citation(turn.Activity, passage, more), ct);
+        return state;
+    }
+
+    public async Task<ConversationState> ShowPassageAsync(TurnContext turn, string passageId, ConversationState state, CancellationToken ct)
+    {
+        var passage = services.Searcher.GetPassage(passageId);
+        return passage is null
+            ? await TellMeMoreAsync(turn, null, state, ct)
+            : await ShowAsync(turn, passage, null, null, false, SearchResult.Empty, state, ct);
+    }
+
+    private async Task<ConversationState> ShowAsync(TurnContext turn, Passage passage, string? bestSentence, double? confidence, bool personal,
+        SearchResult result, ConversationState state, CancellationToken ct)
+    {
+        var answer = new AnswerRef(passage.Id, "answer", confidence);
+        var reply = services.Composer.Answer(turn.Activity, passage, bestSentence, answer, personal, FollowUps(passage, result));
+        var id = await turn.SendAsync(reply, ct);
+        return state.WithSent(id, answer) with { LastAnswer = answer };
+    }
+
+    // Two or three next steps: the rest of the section, the full source, and a related section when the search found one.
+    private List<Choice> FollowUps(Passage passage, SearchResult result)
+    {
+        var choices = new List<Choice>();
+        if (services.Searcher.GetNextPassage(passage.Id) is not null)
+        {
+            choices.Add(MoreChoice(passage));
+        }
+
+        choices.Add(new Choice(BotTexts.WhereIsThisFrom, BotTexts.WhereIsThisFrom, FaqAction.Data(FaqAction.Source, passage.Id)));
+        var related = result.Hits.Skip(1).FirstOrDefault(h => h.Passage.Heading.Length > 0
+            && !string.Equals(h.Passage.Heading, passage.Heading, StringComparison.OrdinalIgnoreCase));
+        if (related is not null)
+        {
+            var heading = related.Passage.Heading;
+            var title = heading.Length <= MaxButtonTitle ? heading : heading[..(MaxButtonTitle - 1)] + "\u2026";
+            choices.Add(new Choice(title, heading, FaqAction.Data(FaqAction.Passage, related.Passage.Id)));
+        }
+
+        return choices;
+    }
+
+    private static Choice MoreChoice(Passage passage) =>
+        new(BotTexts.TellMeMore, BotTexts.TellMeMore, FaqAction.Data(FaqAction.More, passage.Id));
+
+    private async Task<Decision> DecideWithTypingAsync(TurnContext turn, string text, ConversationState state, CancellationToken ct)
+    {
+        var delay = services.Options.TypingDelay;
+        if (delay == TimeSpan.Zero)
+        {
+            await turn.SendAsync(AnswerComposer.Typing(turn.Activity), ct);
+            return services.Decider.Decide(text, state.Topic, state.LastAnswer?.PassageId);
+        }
+
+        var deciding = Task.Run(() => services.Decider.Decide(text, state.Topic, state.LastAnswer?.PassageId), ct);
+        if (await Task.WhenAny(deciding, Task.Delay(delay, ct)) != deciding)
+        {
+            ct.ThrowIfCancellationRequested();
+            await turn.SendAsync(AnswerComposer.Typing(turn.Activity), ct);
+        }
+
+        return await deciding;
+    }
+}
