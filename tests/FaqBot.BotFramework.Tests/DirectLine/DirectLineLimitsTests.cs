@@ -67,6 +67,22 @@ public sealed class DirectLineLimitsTests
     }
 
     [Fact]
+    public async Task OneAddressCannotDodgeTheLimitByCyclingTokens()
+    {
+        await using var server = await DirectLineServer.StartAsync(new() { ["DirectLine:RequestsPerMinutePerAddress"] = "3" });
+        using var client = server.Client();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await client.SendAsync(HttpMethod.Post, "/tokens/refresh", token: $"made-up-token-{i}");
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
     public async Task OneAddressAskingForTokensTooOftenIsThrottled()
     {
         await using var server = await DirectLineServer.StartAsync(new() { ["DirectLine:TokenRequestsPerMinutePerAddress"] = "2" });

@@ -48,4 +48,32 @@ public sealed class DirectLineSettingsTests
 
         Assert.Contains("MaxActivityBytes", failure.Message);
     }
+
+    [Fact]
+    public async Task AShortOrGarbledSigningKeyStopsStartUp()
+    {
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            DirectLineServer.StartAsync(new() { ["DirectLine:TokenSigningKey"] = Convert.ToBase64String(new byte[16]) }));
+
+        Assert.Contains("TokenSigningKey", failure.Message);
+    }
+
+    [Fact]
+    public async Task TokensSignedWithTheConfiguredKeySurviveARestart()
+    {
+        var settings = new Dictionary<string, string?> { ["DirectLine:TokenSigningKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()) };
+        string token;
+        await using (var first = await DirectLineServer.StartAsync(settings))
+        {
+            using var client = first.Client();
+            token = (string)(await client.FetchTokenAsync())["token"]!;
+        }
+
+        await using var second = await DirectLineServer.StartAsync(settings);
+        using var again = second.Client();
+        again.Token = token;
+        using var started = await again.StartAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.Created, started.StatusCode);
+    }
 }

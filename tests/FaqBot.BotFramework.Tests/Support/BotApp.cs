@@ -51,8 +51,9 @@ public sealed class BotApp : IAsyncDisposable
         logs = new LogCapture();
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
 
-        services?.Invoke(builder.Services);
         builder.AddBotFramework();
+        // After AddBotFramework, so a test's registrations (a fake token provider, an HTTP handler) win.
+        services?.Invoke(builder.Services);
         builder.Services.AddSingleton(handler);
 
         var app = builder.Build();

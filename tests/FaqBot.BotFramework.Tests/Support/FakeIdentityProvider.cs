@@ -24,11 +24,11 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
     private FakeIdentityProvider(WebApplication app) => this.app = app;
 
     /// <summary>Endorsed for every channel the tests use.</summary>
-    public TestKey ChannelKey { get; } = new("channel-key-1", ["emulator", "webchat", "directline", "msteams"]);
+    public TestKey ChannelKey { get; } = new("channel-key-1", ["emulator", "webchat", "directline", "msteams"], TestKey.Shared(0));
     /// <summary>Published, but endorsed for Teams only.</summary>
-    public TestKey TeamsOnlyKey { get; } = new("teams-only-key", ["msteams"]);
+    public TestKey TeamsOnlyKey { get; } = new("teams-only-key", ["msteams"], TestKey.Shared(1));
     /// <summary>An Entra key: no endorsements, like the keys Emulator tokens are signed with.</summary>
-    public TestKey EmulatorKey { get; } = new("entra-key-1", []);
+    public TestKey EmulatorKey { get; } = new("entra-key-1", [], TestKey.Shared(2));
 
     public string ChannelMetadataUrl { get; private set; } = "";
     public string EmulatorMetadataUrl { get; private set; } = "";
@@ -73,9 +73,17 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
     }
 
     /// <summary>A test RSA key with its key id and the channels it is endorsed for.</summary>
-    public sealed class TestKey(string keyId, string[] endorsements)
+    public sealed class TestKey(string keyId, string[] endorsements, RSA rsa)
     {
-        public RSA Rsa { get; } = RSA.Create(2048);
+        // Generating RSA keys is slow, so each role has one key for the whole run; keys are never modified.
+        private static readonly RSA[] Pool = [.. Enumerable.Range(0, 4).Select(_ => RSA.Create(2048))];
+
+        /// <summary>A key no metadata document publishes.</summary>
+        public static TestKey Rogue(string keyId) => new(keyId, [], Pool[3]);
+
+        internal static RSA Shared(int role) => Pool[role];
+
+        public RSA Rsa { get; } = rsa;
         public string KeyId { get; } = keyId;
 
         public SigningCredentials Credentials(string? keyIdOverride = null) =>

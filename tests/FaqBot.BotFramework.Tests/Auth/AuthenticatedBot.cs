@@ -1,0 +1,55 @@
+using FaqBot.BotFramework.Auth;
+using FaqBot.BotFramework.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FaqBot.BotFramework.Tests.Auth;
+
+/// <summary>A bot with an App ID whose OpenID metadata comes from the loopback identity provider, and a fake channel.</summary>
+public abstract class AuthenticatedBot : IAsyncLifetime
+{
+    protected RecordingTurnHandler Handler { get; } = new();
+    protected FakeBotTokenProvider Tokens { get; } = new();
+    protected FakeIdentityProvider Idp { get; private set; } = null!;
+    protected FakeChannel Channel { get; private set; } = null!;
+    protected BotApp Bot { get; private set; } = null!;
+
+    /// <summary>Settings a test class adds or overrides.</summary>
+    protected virtual Dictionary<string, string?> ExtraSettings => [];
+
+    public async Task InitializeAsync()
+    {
+        Idp = await FakeIdentityProvider.StartAsync();
+        Channel = await FakeChannel.StartAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = TestTokens.AppId,
+            ["MicrosoftAppPassword"] = "never-used-because-tokens-are-faked",
+            ["BotFramework:ToBotFromChannelOpenIdMetadataUrl"] = Idp.ChannelMetadataUrl,
+            ["BotFramework:ToBotFromEmulatorOpenIdMetadataUrl"] = Idp.EmulatorMetadataUrl,
+        };
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[key] = value;
+        }
+        Bot = await BotApp.StartAsync(Handler, settings, services =>
+        {
+            services.AddSingleton<IBotTokenProvider>(Tokens);
+            Channel.RouteAllHostsHere(services);
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Bot.DisposeAsync();
+        await Channel.DisposeAsync();
+        await Idp.DisposeAsync();
+    }
+
+    protected async Task AssertNothingWasSentAsync()
+    {
+        await Task.Delay(200);
+        Assert.Empty(Handler.Received);
+        Assert.Empty(Channel.Posts);
+        Assert.Equal(0, Tokens.Requests);
+    }
+}
