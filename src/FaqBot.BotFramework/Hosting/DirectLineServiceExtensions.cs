@@ -17,7 +17,9 @@ public static class DirectLineServiceExtensions
     public static IHostApplicationBuilder AddDirectLine(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => IsSigningKey(o.TokenSigningKey), "DirectLine:TokenSigningKey must be empty or base64 of at least 32 bytes.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineConversations>();
@@ -38,5 +40,11 @@ public static class DirectLineServiceExtensions
             .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent")
             .WithMethods("GET", "POST", "OPTIONS")));
         return builder;
+    }
+
+    private static bool IsSigningKey(string key)
+    {
+        var buffer = new byte[key.Length];
+        return key.Length == 0 || (Convert.TryFromBase64String(key, buffer, out var length) && length >= 32);
     }
 }
