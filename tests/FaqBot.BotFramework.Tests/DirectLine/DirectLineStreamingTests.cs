@@ -101,6 +101,25 @@ public sealed class DirectLineStreamingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EvictedConversationClosesItsSocketAndReconnectAnswers404()
+    {
+        await using var small = await DirectLineServer.StartAsync(new() { ["DirectLine:MaxConversations"] = "1" });
+        using var first = small.Client();
+        using var second = small.Client();
+        (await first.StartAsync()).Dispose();
+        await using var socket = await SocketReader.ConnectAsync(first.StreamUrl!);
+        await socket.ActivitiesAsync(1);
+
+        (await second.StartAsync()).Dispose();
+        var closed = await socket.NextSetAsync();
+        using var reconnect = await first.SendAsync(HttpMethod.Get, $"/conversations/{first.ConversationId}");
+
+        Assert.Null(closed);
+        Assert.Equal("expired", socket.Socket.CloseStatusDescription);
+        Assert.Equal(HttpStatusCode.NotFound, reconnect.StatusCode);
+    }
+
+    [Fact]
     public async Task StreamUrlMustBeUsedWithinItsLifetime()
     {
         using var client = server.Client();
