@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace FaqBot.MessagesBench;
+
+/// <summary>One benchmark run: start both servers, alternate measured rounds, then report against the issue's targets.</summary>
+internal sealed class BenchRun(FileInfo botDll, int connections, TimeSpan duration, TimeSpan warmup, int rounds, FileInfo questionFile)
+{
+    private const double MaxRssMb = 150;
+
+    public async Task<int> RunAsync()
+    {
+        var questions = ReadQuestions();
+        var bodies = Enumerable.Range(0, connections).Select(i => Body(i, questions[i % questions.Count])).ToArray();
+        Console.WriteLine($"{connections} connections, {questions.Count} distinct questions, {rounds} × ({warmup.TotalSeconds:0} s warm-up + {duration.TotalSeconds:0} s) per server");
+
+        var self = typeof(BenchRun).Assembly.Location;
+        var baselinePort = ServerProcess.FreePort();
+        using var baseline = ServerProcess.Start(self, ["baseline-server", "--port", baselinePort.ToString(CultureInfo.InvariantCulture)], new Dictionary<string, string>(), baselinePort);
+        var protocolPort = ServerProcess.FreePort();
+        using var protocol = ServerProcess.Start(self, ["protocol-server", "--port", protocolPort.ToString(CultureInfo.InvariantCulture)], new Dictionary<string, string>(), protocolPort);
+        var botPort = ServerProcess.FreePort();
+        using var bot = ServerProcess.Start(botDll.FullName, ["--urls", $"http://127.0.0.1:{botPort}"], new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            // Authentication off (no App ID), as for the Emulator: the benchmark measures the turn, not token validation.
+            ["MicrosoftAppId"] = "",
+            ["MicrosoftAppPassword"] = "",
+        }, botPort);
+
+        var baselineUrl = await WaitUntilAnsweringAsync(baseline, bodies[0], "baseline");
+        var protocolUrl = await WaitUntilAnsweringAsync(protocol, bodies[0], "protocol library");
+        var botUrl = await WaitUntilAnsweringAsync(bot, bodies[0], "FaqBot");
+        var idle = bot.Memory();
+        Console.WriteLine($"FaqBot idle after first answer: RSS {idle.Rss:0} MB");
+
+        var baselineResults = new List<LoadResult>();
+        var protocolResults = new List<LoadResult>();
+        var botResults = new List<LoadResult>();
+        for (var round = 1; round <= rounds; round++)
+        {
+            baselineResults.Add(await new LoadGenerator(baselineUrl, bodies, connections).RunAsync(warmup, duration));
+            protocolResults.Add(await new LoadGenerator(protocolUrl, bodies, connections).RunAsync(warmup, duration));
+            botResults.Add(await new LoadGenerator(botUrl, bodies, connections).RunAsync(warmup, duration));
+        }
+        var (rss, peak) = bot.Memory();
+
+        Console.WriteLine();
+        Console.WriteLine("| endpoint | round | requests | errors | req/s | p50 ms | p99 ms | max ms |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        for (var i = 0; i < rounds; i++)
+        {
+            Row("minimal Kestrel", i + 1, baselineResults[i]);
+            Row("protocol library, fixed-reply bot", i + 1, protocolResults[i]);
+            Row("FaqBot /api/messages", i + 1, botResults[i]);
+        }
+
+        var rpsRatio = botResults.Average(r => r.RequestsPerSecond) / baselineResults.Average(r => r.RequestsPerSecond);
+        var p99Ratio = botResults.Average(r => r.P99) / baselineResults.Average(r => r.P99);
+        var errors = botResults.Sum(r => r.Errors) + baselineResults.Sum(r => r.Errors);
+        Console.WriteLine();
+        var pass = Verdict($"FaqBot req/s = {rpsRatio:P0} of the minimal endpoint (target ≥ 50%)", rpsRatio >= 0.5)
+            & Verdict($"FaqBot p99 = {p99Ratio:0.00}× the minimal endpoint's (target ≤ 2×)", p99Ratio <= 2)
+            & Verdict($"errors: {errors} (target 0)", errors == 0)
+            & Verdict($"FaqBot RSS after the run: {rss:0} MB, peak {peak:0} MB (target ≤ {MaxRssMb:0} MB)", rss <= MaxRssMb);
+        return pass ? 0 : 1;
+    }
+
+    private List<string> ReadQuestions()
+    {
+        var answerable = File.ReadLines(questionFile.FullName)
+            .Where(line => !string.IsNullOrWhiteSpace(line))
+            .Select(line => JsonNode.Parse(line)!)
+            .Where(q => (string?)q["kind"] is null or "answer")
+            .Select(q => (string)q["question"]!)
+            .ToList();
+        return answerable.Count > 0 ? answerable : throw new InvalidOperationException($"no answerable questions in {questionFile}");
+    }
+
+    private static byte[] Body(int worker, string question) => JsonSerializer.SerializeToUtf8Bytes(new JsonObject
+    {
+        ["type"] = "message",
+        ["id"] = $"bench-{worker}-1",
+        ["channelId"] = "emulator",
+        // Never called: with expectReplies the replies come back in the response body.
+        ["serviceUrl"] = "http://127.0.0.1:9",
+        ["deliveryMode"] = "expectReplies",
+        ["locale"] = "en-US",
+        ["conversation"] = new JsonObject { ["id"] = $"bench-conversation-{worker}" },
+        ["from"] = new JsonObject { ["id"] = $"bench-user-{worker}", ["name"] = "Patient", ["role"] = "user" },
+        ["recipient"] = new JsonObject { ["id"] = "faqbot", ["name"] = "FaqBot", ["role"] = "bot" },
+        ["text"] = question,
+    });
+
+    private static async Task<Uri> WaitUntilAnsweringAsync(ServerProcess server, byte[] body, string name)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(2) && !server.HasExited)
+        {
+            try
+            {
+                using var content = new ByteArrayContent(body);
+                content.Headers.ContentType = new("application/json");
+                using var response = await http.PostAsync(server.MessagesUrl, content);
+                if (response.IsSuccessStatusCode)
+                {
+                    Console.WriteLine($"{name} answering after {clock.Elapsed.TotalSeconds:0.0} s");
+                    return server.MessagesUrl;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(250);
+        }
+        throw new InvalidOperationException($"{name} did not answer at {server.MessagesUrl}");
+    }
+
+    private static void Row(string name, int round, LoadResult r) =>
+        Console.WriteLine($"| {name} | {round} | {r.Requests} | {r.Errors} | {r.RequestsPerSecond:0} | {r.P50:0.0} | {r.P99:0.0} | {r.Max:0} |");
+
+    private static bool Verdict(string text, bool ok)
+    {
+        Console.WriteLine($"{(ok ? "PASS" : "FAIL")}  {text}");
+        return ok;
+    }
+}

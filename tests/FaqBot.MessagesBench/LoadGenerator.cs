@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace FaqBot.MessagesBench;
+
+/// <summary>Keeps N requests in flight over N connections for a fixed time and records every latency.</summary>
+internal sealed class LoadGenerator(Uri url, IReadOnlyList<byte[]> bodies, int connections)
+{
+    public async Task<LoadResult> RunAsync(TimeSpan warmup, TimeSpan duration)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+
+        await RunPhaseAsync(http, warmup, record: false);
+        return await RunPhaseAsync(http, duration, record: true);
+    }
+
+    private async Task<LoadResult> RunPhaseAsync(HttpClient http, TimeSpan length, bool record)
+    {
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, connections).Select(worker => Task.Run(async () =>
+        {
+            var latencies = new List<double>(capacity: 4096);
+            var errors = 0;
+            var body = bodies[worker % bodies.Count];
+            while (clock.Elapsed < length)
+            {
+                var started = Stopwatch.GetTimestamp();
+                if (!await SendAsync(http, body))
+                {
+                    errors++;
+                }
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            return (latencies, errors);
+        })).ToArray();
+
+        var results = await Task.WhenAll(workers);
+        var elapsed = clock.Elapsed;
+        var all = results.SelectMany(r => r.latencies).Order().ToArray();
+        return record
+            ? new LoadResult(all.Length, results.Sum(r => r.errors), all.Length / elapsed.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.99), all.LastOrDefault())
+            : LoadResult.Empty;
+    }
+
+    private async Task<bool> SendAsync(HttpClient http, byte[] body)
+    {
+        try
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            using var response = await http.PostAsync(url, content);
+            var text = await response.Content.ReadAsStringAsync();
+            // A success must carry at least one reply activity, or the bot did not really answer.
+            return response.StatusCode == HttpStatusCode.OK && text.Contains("\"type\":\"message\"", StringComparison.Ordinal);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}
+
+internal sealed record LoadResult(int Requests, int Errors, double RequestsPerSecond, double P50, double P99, double Max)
+{
+    public static LoadResult Empty { get; } = new(0, 0, 0, 0, 0, 0);
+}

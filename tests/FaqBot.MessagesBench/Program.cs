@@ -1,0 +1,39 @@
+using System.CommandLine;
+using System.Reflection;
+using FaqBot.MessagesBench;
+
+// Throughput and latency of POST /api/messages (expectReplies, real patient questions) next to a bare Kestrel endpoint,
+// measured in the same run, then the bot's resident memory. See README "Speed of /api/messages". Run in Release:
+//   dotnet build src/FaqBot.Web -c Release --artifacts-path /tmp/faqbot-bench
+//   dotnet run -c Release --project tests/FaqBot.MessagesBench -- --bot-dll /tmp/faqbot-bench/bin/FaqBot.Web/release/FaqBot.Web.dll
+var repoRoot = typeof(BenchRun).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+    .FirstOrDefault(a => a.Key == "RepoRoot")?.Value ?? Directory.GetCurrentDirectory();
+
+var botDll = new Option<FileInfo>("--bot-dll") { Description = "FaqBot.Web.dll of a Release build", Required = true };
+var connections = new Option<int>("--connections") { Description = "concurrent connections", DefaultValueFactory = _ => 32 };
+var seconds = new Option<int>("--seconds") { Description = "measured seconds per round and server", DefaultValueFactory = _ => 10 };
+var warmup = new Option<int>("--warmup") { Description = "warm-up seconds before each measurement", DefaultValueFactory = _ => 3 };
+var rounds = new Option<int>("--rounds") { Description = "alternating rounds (baseline, bot)", DefaultValueFactory = _ => 2 };
+var questions = new Option<FileInfo>("--questions")
+{
+    Description = "JSON lines with a \"question\" field; the answerable ones are spread over the connections",
+    DefaultValueFactory = _ => new FileInfo(Path.Combine(repoRoot, "tests", "data", "dev-questions.jsonl")),
+};
+var root = new RootCommand("Benchmark POST /api/messages of FaqBot against a minimal Kestrel endpoint")
+{
+    botDll, connections, seconds, warmup, rounds, questions,
+};
+root.SetAction((result, _) => new BenchRun(
+    result.GetValue(botDll)!, result.GetValue(connections), TimeSpan.FromSeconds(result.GetValue(seconds)),
+    TimeSpan.FromSeconds(result.GetValue(warmup)), result.GetValue(rounds), result.GetValue(questions)!).RunAsync());
+
+// The baseline runs as a child process of this same program, so neither server shares the load generator's process.
+var port = new Option<int>("--port") { Required = true };
+var baseline = new Command("baseline-server", "internal: run the minimal endpoint") { port };
+baseline.SetAction((result, ct) => BaselineServer.RunAsync(result.GetValue(port), ct));
+root.Subcommands.Add(baseline);
+var protocol = new Command("protocol-server", "internal: run the protocol library with a fixed-reply bot") { port };
+protocol.SetAction((result, ct) => ProtocolServer.RunAsync(result.GetValue(port), ct));
+root.Subcommands.Add(protocol);
+
+return await root.Parse(args).InvokeAsync();
