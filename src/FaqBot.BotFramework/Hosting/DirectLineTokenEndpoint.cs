@@ -48,7 +48,10 @@ internal static class DirectLineTokenEndpoint
         }
 
         var own = $"{context.Request.Scheme}://{context.Request.Host}";
+        // Behind a TLS-terminating proxy the request looks like http; the configured public URL names the real origin.
+        var published = Uri.TryCreate(settings.PublicBaseUrl, UriKind.Absolute, out var url) ? url.GetLeftPart(UriPartial.Authority) : null;
         return string.Equals(origin, own, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(origin, published, StringComparison.OrdinalIgnoreCase)
             || settings.AllowedOrigins.Any(o => string.Equals(o.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase));
     }
 }

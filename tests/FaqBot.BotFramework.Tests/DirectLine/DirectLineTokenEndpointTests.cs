@@ -23,6 +23,17 @@ public sealed class DirectLineTokenEndpointTests
     }
 
     [Fact]
+    public async Task BehindAProxyThePublicUrlIsTheDomainAndItsOriginIsTheBotsOwnPage()
+    {
+        await using var server = await DirectLineServer.StartAsync(new() { ["DirectLine:PublicBaseUrl"] = "https://chat.clinic.example/v3/directline/" });
+        using var page = server.Client("https://chat.clinic.example");
+
+        var body = await page.FetchTokenAsync();
+
+        Assert.Equal("https://chat.clinic.example/v3/directline", (string?)body["domain"]);
+    }
+
+    [Fact]
     public async Task EveryVisitorGetsADifferentUserAndConversation()
     {
         await using var server = await DirectLineServer.StartAsync();
