@@ -1,1 +1,80 @@
-﻿Console.WriteLine("Hello, World!");
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+using FaqBot.Knowledge;
+using FaqBot.Knowledge.Search;
+
+// Benchmarks for the knowledge engine (README "Measured figures"). Run in Release:
+//   dotnet run -c Release --project tests/FaqBot.Bench -- build  --knowledge ../shared/data/medquad/corpus
+//   dotnet run -c Release --project tests/FaqBot.Bench -- search --knowledge ../shared/data/medquad/corpus --questions ../shared/data/medquad/questions-skin-dev.jsonl
+// With no --knowledge the bundled knowledge/ and tests/data/dev-questions.jsonl are used.
+var repoRoot = typeof(BenchArguments).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+    .FirstOrDefault(a => a.Key == "RepoRoot")?.Value ?? Directory.GetCurrentDirectory();
+var arguments = BenchArguments.Parse(args, repoRoot);
+if (arguments is null)
+{
+    Console.Error.WriteLine("usage: FaqBot.Bench build|search [--knowledge DIR] [--questions FILE] [--rounds N]");
+    return 2;
+}
+
+var indexPath = Path.Combine(Path.GetTempPath(), $"faqbot-bench-{Slug(arguments.Knowledge)}.db");
+if (arguments.Mode == "build")
+{
+    File.Delete(indexPath);
+    var summary = KnowledgeBase.Build(arguments.Knowledge, indexPath);
+    var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+    Console.WriteLine($"build {arguments.Knowledge}: {summary.Articles} articles, {summary.Passages} passages, {summary.Words} words");
+    Console.WriteLine($"  time {summary.Elapsed.TotalSeconds:0.00} s, peak working set {peak / (1024 * 1024)} MB, index {new FileInfo(indexPath).Length / (1024 * 1024.0):0.0} MB");
+    return 0;
+}
+
+var options = new KnowledgeOptions { Path = arguments.Knowledge, IndexPath = indexPath, SynonymsFile = Path.Combine(repoRoot, "knowledge", "synonyms.txt") };
+using var knowledgeBase = await KnowledgeBase.OpenAsync(options);
+var questions = File.ReadLines(arguments.Questions)
+    .Where(l => !string.IsNullOrWhiteSpace(l))
+    .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("question").GetString()!)
+    .ToList();
+var searcher = knowledgeBase.Searcher;
+
+// Warm: JIT, SQLite page cache, per-passage term cache.
+foreach (var question in questions)
+{
+    searcher.Search(question);
+}
+
+var samples = new List<double>(questions.Count * arguments.Rounds);
+var clock = new Stopwatch();
+var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+for (var round = 0; round < arguments.Rounds; round++)
+{
+    foreach (var question in questions)
+    {
+        clock.Restart();
+        searcher.Search(question);
+        samples.Add(clock.Elapsed.TotalMicroseconds);
+    }
+}
+
+if (Environment.GetEnvironmentVariable("BENCH_ANALYZE") == "1")
+{
+    var analyse = new List<double>();
+    foreach (var question in questions)
+    {
+        clock.Restart();
+        searcher.Analyze(question);
+        analyse.Add(clock.Elapsed.TotalMicroseconds);
+    }
+
+    analyse.Sort();
+    Console.WriteLine($"  analyse only: p50 {Percentile(analyse, 0.50):0} µs, p99 {Percentile(analyse, 0.99):0} µs");
+}
+
+var cpuPerSearch = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds / samples.Count;
+samples.Sort();
+Console.WriteLine($"search {arguments.Knowledge}: {questions.Count} questions x {arguments.Rounds} rounds, single thread, warm");
+Console.WriteLine($"  p50 {Percentile(samples, 0.50):0} µs, p90 {Percentile(samples, 0.90):0} µs, p99 {Percentile(samples, 0.99):0} µs, max {samples[^1]:0} µs, mean {samples.Average():0} µs, CPU {cpuPerSearch:0} µs per search");
+return 0;
+
+static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+static string Slug(string path) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(path))))[..12];

@@ -11,8 +11,9 @@ internal static class AskCommand
         var question = new Argument<string?>("question") { Description = "The question, in quotes.", Arity = ArgumentArity.ZeroOrOne };
         var questions = new Option<FileInfo?>("--questions") { Description = "A JSONL file of {\"id\", \"question\"} lines to answer in batch." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per question: qid, decision, hits." };
+        var explain = new Option<bool>("--explain") { Description = "Also show how the question was understood: its terms, their weights, corrections and synonyms." };
         var knowledge = KnowledgeOption.Create();
-        var command = new Command("ask", "Answer a question (or a file of questions) the way the bot would.") { question, questions, json, knowledge };
+        var command = new Command("ask", "Answer a question (or a file of questions) the way the bot would.") { question, questions, json, explain, knowledge };
         command.SetAction(async (parse, ct) =>
         {
             var file = parse.GetValue(questions);
@@ -34,6 +35,11 @@ internal static class AskCommand
             if (file is null)
             {
                 var (decision, result) = AskDecision.Decide(searcher, single!);
+                if (parse.GetValue(explain))
+                {
+                    Console.WriteLine(Explain(searcher, single!));
+                }
+
                 Console.WriteLine(parse.GetValue(json) ? JsonOutput.Answer("q", decision, result) : Describe(decision, result));
                 return 0;
             }
@@ -41,6 +47,11 @@ internal static class AskCommand
             var (items, errors) = QuestionFile.Read(file.FullName);
             foreach (var item in items)
             {
+                if (parse.GetValue(explain))
+                {
+                    Console.WriteLine($"{item.Id}\t{Explain(searcher, item.Question)}");
+                }
+
                 var (decision, result) = AskDecision.Decide(searcher, item.Question);
                 Console.WriteLine(parse.GetValue(json) ? JsonOutput.Answer(item.Id, decision, result) : $"{item.Id}\t{JsonOutput.Decision(decision)}\t{result.Best?.Confidence:0.00}\t{result.Best?.Passage.Id}");
             }
@@ -54,6 +65,10 @@ internal static class AskCommand
         });
         return command;
     }
+
+    private static string Explain(PassageSearcher searcher, string question) =>
+        "terms: " + string.Join("  ", searcher.Analyze(question).Terms.Select(t =>
+            $"{t.Label}[{t.Origin.ToString().ToLowerInvariant()} {t.Weight:0.00}{(t.Stems.Count > 1 || t.Origin != TermOrigin.Known ? " → " + string.Join('|', t.Stems.Select(searcher.Vocabulary.Stem)) : "")}]"));
 
     private static string Describe(DecisionKind decision, SearchResult result)
     {

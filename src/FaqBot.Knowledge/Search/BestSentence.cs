@@ -5,23 +5,29 @@ namespace FaqBot.Knowledge.Search;
 /// <summary>Picks the sentence (or list item) of a passage that carries most of the question's weight, verbatim.</summary>
 public static class BestSentence
 {
-    public static string Pick(string passageText, QueryPlan plan, Vocabulary vocabulary)
+    public static string Pick(string passageText, QueryPlan plan, Vocabulary vocabulary) =>
+        Pick(Split(passageText, vocabulary), plan) ?? passageText;
+
+    internal static string? Pick(IReadOnlyList<(string Text, PassageTerms.Field Field)> sentences, QueryPlan plan)
     {
         string? best = null;
         var bestScore = 0.0;
-        foreach (var line in passageText.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var (sentence, field) in sentences)
         {
-            foreach (var sentence in SentenceSplitter.Split(line.StartsWith("- ", StringComparison.Ordinal) ? line[2..] : line))
+            var score = plan.Terms.Where(field.Matches).Sum(t => t.Weight) + (0.1 * plan.Pairs.Count(field.Pairs.Contains));
+            if (best is null || score > bestScore)
             {
-                var stems = PassageTerms.Stems(vocabulary, Tokenizer.Words(sentence));
-                var score = plan.Terms.Where(t => t.Stems.Any(stems.Contains)).Sum(t => t.Weight);
-                if (best is null || score > bestScore)
-                {
-                    (best, bestScore) = (sentence, score);
-                }
+                (best, bestScore) = (sentence, score);
             }
         }
 
-        return best ?? passageText;
+        return best;
     }
+
+    // List items count as sentences, without their "- " marker so the text is found verbatim for emphasis.
+    internal static List<(string Text, PassageTerms.Field Field)> Split(string passageText, Vocabulary vocabulary) =>
+        passageText.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .SelectMany(line => SentenceSplitter.Split(line.StartsWith("- ", StringComparison.Ordinal) ? line[2..] : line))
+            .Select(sentence => (sentence, new PassageTerms.Field(vocabulary, Tokenizer.Words(sentence))))
+            .ToList();
 }

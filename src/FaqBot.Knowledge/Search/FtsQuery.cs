@@ -7,18 +7,19 @@ public static class FtsQuery
 {
     public static string Quote(string word) => "\"" + word.Replace("\"", "\"\"") + "\"";
 
-    /// <summary>Terms joined by <paramref name="op"/> ("OR"/"AND"), each term's alternatives by OR.</summary>
-    public static string Build(IEnumerable<IEnumerable<string>> termAlternatives, string op)
+    /// <summary>Terms joined by <paramref name="op"/> ("OR"/"AND"); a term matches any of its alternatives, an
+    /// alternative all of its words (a synonym phrase; the re-ranker checks they stand together).</summary>
+    public static string Build(IEnumerable<IEnumerable<IEnumerable<string>>> terms, string op)
     {
         var builder = new StringBuilder();
-        foreach (var alternatives in termAlternatives)
+        foreach (var alternatives in terms)
         {
             if (builder.Length > 0)
             {
                 builder.Append(' ').Append(op).Append(' ');
             }
 
-            builder.Append('(').AppendJoin(" OR ", alternatives.Select(Quote)).Append(')');
+            builder.Append('(').AppendJoin(" OR ", alternatives.Select(words => "(" + string.Join(" AND ", words.Select(Quote)) + ")")).Append(')');
         }
 
         return builder.ToString();

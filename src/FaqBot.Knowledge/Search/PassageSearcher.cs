@@ -85,7 +85,7 @@ public sealed partial class PassageSearcher : IPassageSearcher, IDisposable
         var scored = new List<(int Row, double Score, double Confidence)>(candidates.Count);
         foreach (var (row, bm25) in candidates)
         {
-            var (score, confidence) = Reranker.Score(plan, Terms(row), maxBm25 > 0 ? bm25 / maxBm25 : 0);
+            var (score, confidence) = Reranker.Score(plan, Terms(row), maxBm25 > 0 ? bm25 / maxBm25 : 0, _snapshot.Passages[row].Ordinal == 0);
             scored.Add((row, score, confidence));
         }
 
@@ -93,7 +93,7 @@ public sealed partial class PassageSearcher : IPassageSearcher, IDisposable
             .OrderByDescending(s => s.Score).ThenBy(s => s.Row)
             .Take(limit)
             .Select(s => new SearchHit(_snapshot.Passages[s.Row], Math.Round(s.Score, 4), Math.Round(s.Confidence, 4),
-                BestSentence.Pick(_snapshot.Passages[s.Row].Text, plan, _snapshot.Vocabulary)))
+                BestSentence.Pick(Terms(s.Row).Sentences, plan) ?? _snapshot.Passages[s.Row].Text))
             .ToList();
         return new SearchResult(hits, hits[0].Confidence >= _options.AnswerThreshold);
     }
@@ -102,7 +102,7 @@ public sealed partial class PassageSearcher : IPassageSearcher, IDisposable
     {
         var vocabulary = _snapshot.Vocabulary;
         var searchable = plan.Terms.Where(t => t.Stems.Count > 0)
-            .Select(t => (Term: t, Df: Math.Min(vocabulary.PassageCount, t.Stems.Sum(vocabulary.DocumentFrequency))))
+            .Select(t => (Term: t, Df: Math.Min(vocabulary.PassageCount, t.Alternatives.Sum(a => a.Min(vocabulary.DocumentFrequency)))))
             .OrderBy(t => t.Df)
             .ToList();
 
@@ -141,7 +141,7 @@ public sealed partial class PassageSearcher : IPassageSearcher, IDisposable
     }
 
     private string Match(IEnumerable<QueryTerm> terms, string op) =>
-        FtsQuery.Build(terms.Select(t => t.Stems.Select(_snapshot.Vocabulary.ExampleWord)), op);
+        FtsQuery.Build(terms.Select(t => t.Alternatives.Select(a => a.Select(_snapshot.Vocabulary.ExampleWord))), op);
 
     private PassageTerms Terms(int row)
     {

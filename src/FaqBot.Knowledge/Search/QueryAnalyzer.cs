@@ -7,34 +7,62 @@ public sealed class QueryAnalyzer(Vocabulary vocabulary, SynonymTable synonyms)
     private const int MaxTokens = 200;
     private const int MaxTerms = 24;
 
-    // An unknown word is likely what the question is really about, so it weighs like a rare word.
-    private const double UnknownWeightShare = 0.6;
+    // An unknown specialist word is likely what the question is really about ("botox"), so it weighs like a rare
+    // word; an unknown everyday word ("tomorrow") is mostly chatter around the point.
+    private const double UnknownWeightShare = 0.7;
+    private const double UnknownCommonWeightShare = 0.04;
     private const double CorrectedWeightShare = 0.9;
     private const double WeakWeightShare = 0.35;
+
+    private static readonly HashSet<string> DefinitionOpeners = new(StringComparer.Ordinal) { "what", "whats" };
 
     public QueryPlan Analyze(string? question)
     {
         if (string.IsNullOrWhiteSpace(question))
         {
-            return new QueryPlan([]);
+            return QueryPlan.Empty;
         }
 
         var text = question.Length > MaxQuestionChars ? question[..MaxQuestionChars] : question;
         var tokens = Tokenizer.Words(text, MaxTokens);
         var terms = new List<QueryTerm>();
+        var pairs = new List<long>();
+        var previous = -1;
         for (var i = 0; i < tokens.Count && terms.Count < MaxTerms;)
         {
             var (term, used) = Next(tokens, i);
-            if (term is not null && !terms.Any(t => SameStems(t, term)))
+            if (term is not null && !terms.Any(t => SameAlternatives(t, term)))
             {
                 terms.Add(term);
+            }
+
+            // Pairs follow the question's own words in order (stop words skipped), so "consultation before" can
+            // meet a passage that says it; a word the index lacks breaks the chain.
+            if (term is { Origin: TermOrigin.Known or TermOrigin.Corrected })
+            {
+                var stem = term.Alternatives[0][0];
+                if (previous >= 0 && previous != stem)
+                {
+                    pairs.Add(PassageTerms.Pair(previous, stem));
+                }
+
+                previous = stem;
+            }
+            else if (term is not null || used > 1)
+            {
+                previous = -1;
             }
 
             i += used;
         }
 
-        return new QueryPlan(terms);
+        return new QueryPlan(terms, pairs, AsksDefinition(tokens, terms));
     }
+
+    // "what is X", "what are X", "whats X" with X the only idea in the question.
+    private static bool AsksDefinition(List<string> tokens, List<QueryTerm> terms) =>
+        tokens.Count >= 2 && DefinitionOpeners.Contains(tokens[0]) && (tokens[0] == "whats" || tokens[1] is "is" or "are" or "s")
+        && terms.Count(t => t.Weight > 0.5) <= 1;
 
     private (QueryTerm? Term, int Used) Next(List<string> tokens, int i)
     {
@@ -62,7 +90,13 @@ public sealed class QueryAnalyzer(Vocabulary vocabulary, SynonymTable synonyms)
             return (Known(word, TermOrigin.Known), 1);
         }
 
-        if (vocabulary.Correct(word) is { } corrected && !StopWords.Contains(corrected))
+        if (Variant(word) is { } variant)
+        {
+            return (Known(variant, TermOrigin.Known) with { Label = word }, 1);
+        }
+
+        var common = CommonWords.Contains(word);
+        if (!common && vocabulary.Correct(word) is { } corrected && !StopWords.Contains(corrected))
         {
             var single = new List<string> { corrected };
             return synonyms.Lookup(single, 0, 1) is { } expansions && FromSynonyms(single, expansions) is { } expanded
@@ -70,7 +104,21 @@ public sealed class QueryAnalyzer(Vocabulary vocabulary, SynonymTable synonyms)
                 : (Known(corrected, TermOrigin.Corrected), 1);
         }
 
-        return (new QueryTerm(word, [], vocabulary.MaxIdf * UnknownWeightShare, TermOrigin.Unknown), 1);
+        return (new QueryTerm(word, [], vocabulary.MaxIdf * (common ? UnknownCommonWeightShare : UnknownWeightShare), TermOrigin.Unknown), 1);
+    }
+
+    // Another form of the same word that the articles use: "creams" → "cream", "react" → "reaction".
+    private string? Variant(string word)
+    {
+        foreach (var stripped in new[] { word.TrimEnd('s'), word.EndsWith("es", StringComparison.Ordinal) ? word[..^2] : "", word.EndsWith("ing", StringComparison.Ordinal) ? word[..^3] : "", word.EndsWith("ed", StringComparison.Ordinal) ? word[..^2] : "" })
+        {
+            if (stripped.Length >= 3 && vocabulary.Contains(stripped))
+            {
+                return stripped;
+            }
+        }
+
+        return word.Length >= 5 ? vocabulary.LongerForm(word) : null;
     }
 
     // "derma roller" → "dermaroller", "micro needling" → "microneedling" when the joined word is in the index.
@@ -85,32 +133,39 @@ public sealed class QueryAnalyzer(Vocabulary vocabulary, SynonymTable synonyms)
     private QueryTerm Known(string word, TermOrigin origin)
     {
         var stem = vocabulary.StemOf(word);
-        var weight = vocabulary.Idf(vocabulary.DocumentFrequency(stem)) * (StopWords.IsWeak(word) ? WeakWeightShare : 1);
-        return new QueryTerm(word, [stem], origin == TermOrigin.Corrected ? weight * CorrectedWeightShare : weight, origin);
+        // In a small knowledge base everyday words ("total", "since") are rare and so look specific; they are not.
+        var everyday = StopWords.IsWeak(word) || CommonWords.Contains(word);
+        var weight = vocabulary.Idf(vocabulary.DocumentFrequency(stem)) * (everyday ? WeakWeightShare : 1);
+        return new QueryTerm(word, [[stem]], origin == TermOrigin.Corrected ? weight * CorrectedWeightShare : weight, origin);
     }
 
     private QueryTerm? FromSynonyms(List<string> phrase, IReadOnlyList<string[]> expansions)
     {
-        var stems = new List<int>();
-        foreach (var word in phrase.Concat(expansions.SelectMany(e => e)))
+        var alternatives = new List<int[]>();
+        foreach (var words in expansions.Prepend(phrase.ToArray()))
         {
-            var stem = StopWords.Contains(word) ? -1 : vocabulary.StemOf(word);
-            if (stem >= 0 && !stems.Contains(stem))
+            var content = words.Where(w => !StopWords.Contains(w)).ToList();
+            var stems = content.Select(vocabulary.StemOf).ToArray();
+            if (stems.Length > 0 && stems.All(s => s >= 0) && !alternatives.Any(a => a.SequenceEqual(stems)))
             {
-                stems.Add(stem);
+                alternatives.Add(stems);
             }
         }
 
         var label = string.Join(' ', phrase);
-        if (stems.Count == 0)
+        if (alternatives.Count == 0)
         {
-            return phrase.All(StopWords.Contains) ? null : new QueryTerm(label, [], vocabulary.MaxIdf * UnknownWeightShare, TermOrigin.Unknown);
+            var common = phrase.All(w => StopWords.Contains(w) || CommonWords.Contains(w));
+            return phrase.All(StopWords.Contains) ? null : new QueryTerm(label, [], vocabulary.MaxIdf * (common ? UnknownCommonWeightShare : UnknownWeightShare), TermOrigin.Unknown);
         }
 
-        var weight = stems.Average(s => vocabulary.Idf(vocabulary.DocumentFrequency(s)));
-        return new QueryTerm(label, stems, weight, TermOrigin.Synonym);
+        // A phrase is as specific as its rarest word; a patient phrase of everyday words ("how long does it take") counts less.
+        var weight = alternatives.Average(a => a.Max(s => vocabulary.Idf(vocabulary.DocumentFrequency(s))))
+            * (phrase.All(w => StopWords.Contains(w) || StopWords.IsWeak(w) || CommonWords.Contains(w)) ? 0.6 : 1);
+        return new QueryTerm(label, alternatives, weight, TermOrigin.Synonym);
     }
 
-    private static bool SameStems(QueryTerm a, QueryTerm b) =>
-        a.Stems.Count == b.Stems.Count && (a.Stems.Count > 0 ? a.Stems.All(b.Stems.Contains) : a.Label == b.Label);
+    private static bool SameAlternatives(QueryTerm a, QueryTerm b) =>
+        a.Alternatives.Count == b.Alternatives.Count
+        && (a.Alternatives.Count > 0 ? a.Alternatives.Zip(b.Alternatives).All(p => p.First.SequenceEqual(p.Second)) : a.Label == b.Label);
 }

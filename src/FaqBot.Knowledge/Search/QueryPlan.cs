@@ -1,8 +1,12 @@
 namespace FaqBot.Knowledge.Search;
 
 /// <summary>A question reduced to weighted terms; unknown words keep their weight so off-topic questions score low.</summary>
-public sealed record QueryPlan(IReadOnlyList<QueryTerm> Terms)
+/// <param name="Pairs">Neighbouring question stems (stop words skipped): a passage that has them side by side reads closer.</param>
+/// <param name="AsksDefinition">"What is …?" questions: an article's opening passage usually answers them.</param>
+public sealed record QueryPlan(IReadOnlyList<QueryTerm> Terms, IReadOnlyList<long> Pairs, bool AsksDefinition)
 {
+    public static QueryPlan Empty { get; } = new([], [], false);
+
     public double TotalWeight { get; } = Terms.Sum(t => t.Weight);
 
     public bool HasSearchableTerms => Terms.Any(t => t.Stems.Count > 0);

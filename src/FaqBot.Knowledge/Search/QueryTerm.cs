@@ -9,6 +9,9 @@ public enum TermOrigin
     Unknown,
 }
 
-/// <summary>One idea of the question: alternative stems (a word, its corrections or synonyms), weighted by rarity.</summary>
-/// <param name="Stems">Vocabulary stem ids; empty for a word the knowledge does not contain at all.</param>
-public sealed record QueryTerm(string Label, IReadOnlyList<int> Stems, double Weight, TermOrigin Origin);
+/// <summary>One idea of the question: alternative stem sequences (the word, its correction, or synonym phrases), weighted by rarity.</summary>
+/// <param name="Alternatives">Each alternative is a phrase of vocabulary stem ids (stop words left out); empty for a word the knowledge lacks.</param>
+public sealed record QueryTerm(string Label, IReadOnlyList<int[]> Alternatives, double Weight, TermOrigin Origin)
+{
+    public IReadOnlyList<int> Stems { get; } = Alternatives.SelectMany(a => a).Distinct().ToArray();
+}

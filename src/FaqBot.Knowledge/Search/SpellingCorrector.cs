@@ -3,7 +3,7 @@ namespace FaqBot.Knowledge.Search;
 /// <summary>Corrects a misspelt word towards words that exist in the index (symmetric-delete lookup, then true edit distance).</summary>
 public sealed class SpellingCorrector
 {
-    private const int MinLength = 4;
+    private const int MinLength = 5;
 
     private readonly Dictionary<string, int> _wordDf;
     private readonly Dictionary<string, List<string>> _deletes = new(StringComparer.Ordinal);
@@ -31,7 +31,7 @@ public sealed class SpellingCorrector
         }
     }
 
-    /// <summary>The closest indexed word within 1 edit (2 for words of 7+ letters), or null when none is close.</summary>
+    /// <summary>The closest indexed word within 1 edit (2 for words of 9+ letters), or null when none is close.</summary>
     public string? Correct(string word)
     {
         if (word.Length < MinLength || word.Length > 30 || word.Any(char.IsDigit))
@@ -39,7 +39,7 @@ public sealed class SpellingCorrector
             return null;
         }
 
-        var maxDistance = word.Length >= 7 ? 2 : 1;
+        var maxDistance = word.Length >= 9 ? 2 : 1;
         string? best = null;
         var bestKey = (Distance: int.MaxValue, SameStart: false, Df: 0);
         var tried = new HashSet<string>(StringComparer.Ordinal);
@@ -57,8 +57,10 @@ public sealed class SpellingCorrector
                     continue;
                 }
 
+                // Short words differ from other real words by one letter ("head"/"heat"): only trust a short
+                // correction that keeps the first letter.
                 var distance = EditDistance.Osa(word, candidate, maxDistance);
-                if (distance > maxDistance)
+                if (distance > maxDistance || (word.Length <= 5 && candidate[0] != word[0]))
                 {
                     continue;
                 }

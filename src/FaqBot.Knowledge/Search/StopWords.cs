@@ -6,9 +6,9 @@ public static class StopWords
     private static readonly HashSet<string> Words = new(StringComparer.Ordinal)
     {
         // function words
-        "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "aren", "as", "at",
-        "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "cannot", "could",
-        "couldn", "d", "did", "didn", "do", "does", "doesn", "doing", "don", "down", "during", "each", "either", "else",
+        "a", "about", "above", "again", "against", "all", "am", "an", "and", "any", "are", "aren", "as", "at",
+        "be", "because", "been", "being", "below", "between", "both", "but", "by", "can", "cannot", "could",
+        "couldn", "d", "did", "didn", "do", "does", "doesn", "doing", "don", "down", "each", "either", "else",
         "etc", "even", "ever", "every", "few", "for", "from", "further", "had", "hadn", "has", "hasn", "have", "haven",
         "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "i", "if", "im", "in", "into", "is",
         "isn", "it", "its", "itself", "ive", "just", "ll", "m", "me", "might", "mine", "more", "most", "much", "must",

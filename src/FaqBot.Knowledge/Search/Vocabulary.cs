@@ -6,6 +6,7 @@ public sealed class Vocabulary
     private readonly Dictionary<string, int> _stemOfWord;
     private readonly Dictionary<string, int> _wordDf;
     private readonly string[] _stems;
+    private readonly string[] _sortedWords;
     private readonly int[] _stemDf;
     private readonly string[] _stemExample;
     private SpellingCorrector? _corrector;
@@ -36,6 +37,7 @@ public sealed class Vocabulary
         }
 
         _stems = [.. stems];
+        _sortedWords = _stemOfWord.Keys.Order(StringComparer.Ordinal).ToArray();
         _stemExample = examples.Select(e => e.Word).ToArray();
         _stemDf = stems.Select(s => stemDf.GetValueOrDefault(s)).ToArray();
     }
@@ -62,6 +64,33 @@ public sealed class Vocabulary
 
     public double MaxIdf => Idf(0);
 
+    /// <summary>The commonest indexed word that starts with <paramref name="word"/> and is at most 4 letters longer ("react" → "reaction").</summary>
+    public string? LongerForm(string word)
+    {
+        string? best = null;
+        foreach (var candidate in Longer(word))
+        {
+            if (best is null || _wordDf[candidate] > _wordDf[best])
+            {
+                best = candidate;
+            }
+        }
+
+        return best;
+    }
+
     public string? Correct(string word) =>
         LazyInitializer.EnsureInitialized(ref _corrector, () => new SpellingCorrector(_wordDf)).Correct(word);
+
+    private IEnumerable<string> Longer(string word)
+    {
+        var start = Array.BinarySearch(_sortedWords, word, StringComparer.Ordinal);
+        for (var i = start < 0 ? ~start : start + 1; i < _sortedWords.Length && _sortedWords[i].StartsWith(word, StringComparison.Ordinal); i++)
+        {
+            if (_sortedWords[i].Length <= word.Length + 4)
+            {
+                yield return _sortedWords[i];
+            }
+        }
+    }
 }
