@@ -1,4 +1,5 @@
 using FaqBot.BotFramework.Hosting;
+using FaqBot.BotFramework.Teams;
 using FaqBot.Web.Conversation;
 using FaqBot.Web.Health;
 using FaqBot.Web.Knowledge;
@@ -14,6 +15,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.AddKnowledge();           // options, index (rebuilt when the articles change), searcher
 builder.AddConversation();        // clinic, urgent triage, answer decider, feedback store, the bot's turn handler
+builder.AddTeams();               // wraps the bot: @mention removed, replies threaded, choices on cards where Teams hides them
 builder.AddBotFramework();        // options, channel authentication, Connector client, turn runner
 builder.AddDirectLine();          // self-hosted Direct Line 3.0: tokens, conversations, CORS, rate limits
 builder.AddWebChatPage();

@@ -21,6 +21,17 @@ public sealed class HealthEndpointTests
     }
 
     [Fact]
+    public async Task ReadinessAnswers200WhenTheBundledKnowledgeAnswersAQuery()
+    {
+        await using var server = await BotServer.StartAsync();
+
+        using var response = await server.Http.GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await StatusOf(response));
+    }
+
+    [Fact]
     public async Task ReadinessAnswers503WhenTheIndexCannotBeSearched()
     {
         await using var server = await BotServer.StartAsync(services: s => s.AddSingleton<IPassageSearcher, BrokenSearcher>());

@@ -21,6 +21,7 @@ public sealed class BotServer : IAsyncDisposable
         {
             // Each server builds its index and keeps its records in its own folder: no test sees another's files.
             ["Knowledge:IndexPath"] = Path.Combine(dataFolder, "faqbot-index.db"),
+            ["Feedback:Path"] = Path.Combine(dataFolder, "feedback.db"),
         };
         foreach (var (key, value) in settings)
         {
@@ -33,6 +34,7 @@ public sealed class BotServer : IAsyncDisposable
     public Uri Address { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
     public string DataFolder => dataFolder;
+    public IServiceProvider Services => factory.Services;
 
     public static Task<BotServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
