@@ -12,5 +12,6 @@ internal static class CommandList
         EvalCommand.Create(),
         ChunksCommand.Create(),
         TeamsPackageCommand.Create(),
+        ReportCommand.Create(),
     ];
 }
