@@ -6,12 +6,15 @@ namespace FaqBot.BotFramework.Teams;
 
 /// <summary>
 /// Adjusts a reply to what Teams shows: the answer goes into the question's thread, and suggested actions, which
-/// Teams draws only in personal chats and never beside an attachment, become buttons on the card instead.
+/// Teams draws only in personal chats, never beside an attachment and at most three, become buttons on a card instead.
 /// </summary>
 public static class TeamsReplyShaper
 {
     public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
     public const string HeroCardContentType = "application/vnd.microsoft.card.hero";
+
+    // Teams shows the first three suggested actions and drops the rest; with more, all of them go on a card.
+    private const int MaxSuggestedActions = 3;
 
     public static void Shape(Activity inbound, Activity reply)
     {
@@ -25,7 +28,8 @@ public static class TeamsReplyShaper
 
         TeamsThreads.AddressToThread(inbound, reply);
         var actions = reply.SuggestedActions?.Actions;
-        if (actions is not { Count: > 0 } || (context.IsPersonal && reply.Attachments is not { Count: > 0 }))
+        if (actions is not { Count: > 0 }
+            || (context.IsPersonal && reply.Attachments is not { Count: > 0 } && actions.Count <= MaxSuggestedActions))
         {
             return;
         }

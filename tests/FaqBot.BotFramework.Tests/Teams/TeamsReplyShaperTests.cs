@@ -24,6 +24,18 @@ public sealed class TeamsReplyShaperTests
     }
 
     [Fact]
+    public void MoreThanThreeSuggestedActionsInAPersonalChatAllBecomeButtons()
+    {
+        var reply = Personal.CreateReply("Pick a topic.");
+        reply.SuggestedActions = new SuggestedActions { Actions = [.. new[] { "a", "b", "c", "d" }.Select(CardAction.ImBack)] };
+
+        TeamsReplyShaper.Shape(Personal, reply);
+
+        Assert.Null(reply.SuggestedActions);
+        Assert.Equal(4, reply.Attachments?.Single().Content?["buttons"]?.AsArray().Count);
+    }
+
+    [Fact]
     public void InAChannelSuggestedActionsBecomeButtonsOnTheAnswersCard()
     {
         var inbound = ChannelMessage("q", "[]");
