@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using FaqBot.BotFramework.Activities;
 using Microsoft.AspNetCore.Http;
@@ -15,21 +16,33 @@ internal static class ActivityRequest
             return (null, Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the activity as application/json."));
         }
 
-        var body = await BoundedBody.ReadAsync(context, maxBodyBytes);
-        if (body.TooLarge)
+        // Read through the request's pipe and parse in place: no copy of the body, and no more than the limit is buffered.
+        if (context.Request.ContentLength > maxBodyBytes)
         {
-            return (null, Problem(StatusCodes.Status413PayloadTooLarge, "Activity too large", $"The body exceeds {maxBodyBytes} bytes."));
+            return (null, TooLarge(maxBodyBytes));
         }
 
+        var pipe = context.Request.BodyReader;
         Activity? activity;
-        try
+        while (true)
         {
-            activity = JsonSerializer.Deserialize<Activity>(body.Bytes, ProtocolJson.Options);
-        }
-        catch (JsonException ex)
-        {
-            // The position helps the sender find the mistake; the body itself is never echoed or logged.
-            return (null, BadRequest($"The body is not a valid activity (JSON error at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})."));
+            var read = await pipe.ReadAsync(context.RequestAborted);
+            if (read.Buffer.Length > maxBodyBytes)
+            {
+                pipe.AdvanceTo(read.Buffer.End);
+                return (null, TooLarge(maxBodyBytes));
+            }
+            if (read.IsCompleted)
+            {
+                var parsed = Parse(read.Buffer, out activity);
+                pipe.AdvanceTo(read.Buffer.End);
+                if (parsed is not null)
+                {
+                    return (null, parsed);
+                }
+                break;
+            }
+            pipe.AdvanceTo(read.Buffer.Start, read.Buffer.End);
         }
 
         var problem = activity switch
@@ -42,6 +55,25 @@ internal static class ActivityRequest
         };
         return problem is null ? (activity, null) : (null, BadRequest(problem));
     }
+
+    private static ProblemHttpResult? Parse(ReadOnlySequence<byte> body, out Activity? activity)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            activity = JsonSerializer.Deserialize<Activity>(ref reader, ProtocolJson.Options);
+            return null;
+        }
+        catch (JsonException ex)
+        {
+            activity = null;
+            // The position helps the sender find the mistake; the body itself is never echoed or logged.
+            return BadRequest($"The body is not a valid activity (JSON error at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
+        }
+    }
+
+    private static ProblemHttpResult TooLarge(int maxBodyBytes) =>
+        Problem(StatusCodes.Status413PayloadTooLarge, "Activity too large", $"The body exceeds {maxBodyBytes} bytes.");
 
     private static bool IsHttpUrl(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
