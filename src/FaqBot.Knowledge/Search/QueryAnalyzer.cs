@@ -136,7 +136,7 @@ public sealed class QueryAnalyzer(Vocabulary vocabulary, SynonymTable synonyms)
         // In a small knowledge base everyday words ("total", "since") are rare and so look specific; they are not.
         var everyday = StopWords.IsWeak(word) || CommonWords.Contains(word);
         var weight = vocabulary.Idf(vocabulary.DocumentFrequency(stem)) * (everyday ? WeakWeightShare : 1);
-        return new QueryTerm(word, [[stem]], origin == TermOrigin.Corrected ? weight * CorrectedWeightShare : weight, origin);
+        return new QueryTerm(word, [[stem]], origin == TermOrigin.Corrected ? weight * CorrectedWeightShare : weight, origin, everyday);
     }
 
     private QueryTerm? FromSynonyms(List<string> phrase, IReadOnlyList<string[]> expansions)
@@ -160,9 +160,9 @@ public sealed class QueryAnalyzer(Vocabulary vocabulary, SynonymTable synonyms)
         }
 
         // A phrase is as specific as its rarest word; a patient phrase of everyday words ("how long does it take") counts less.
-        var weight = alternatives.Average(a => a.Max(s => vocabulary.Idf(vocabulary.DocumentFrequency(s))))
-            * (phrase.All(w => StopWords.Contains(w) || StopWords.IsWeak(w) || CommonWords.Contains(w)) ? 0.6 : 1);
-        return new QueryTerm(label, alternatives, weight, TermOrigin.Synonym);
+        var everyday = phrase.All(w => StopWords.Contains(w) || StopWords.IsWeak(w) || CommonWords.Contains(w));
+        var weight = alternatives.Average(a => a.Max(s => vocabulary.Idf(vocabulary.DocumentFrequency(s)))) * (everyday ? 0.6 : 1);
+        return new QueryTerm(label, alternatives, weight, TermOrigin.Synonym, everyday);
     }
 
     private static bool SameAlternatives(QueryTerm a, QueryTerm b) =>

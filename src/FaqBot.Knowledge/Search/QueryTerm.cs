@@ -11,7 +11,8 @@ public enum TermOrigin
 
 /// <summary>One idea of the question: alternative stem sequences (the word, its correction, or synonym phrases), weighted by rarity.</summary>
 /// <param name="Alternatives">Each alternative is a phrase of vocabulary stem ids (stop words left out); empty for a word the knowledge lacks.</param>
-public sealed record QueryTerm(string Label, IReadOnlyList<int[]> Alternatives, double Weight, TermOrigin Origin)
+/// <param name="Everyday">An everyday word ("hours", "long"): a question made only of these is not about our articles.</param>
+public sealed record QueryTerm(string Label, IReadOnlyList<int[]> Alternatives, double Weight, TermOrigin Origin, bool Everyday = false)
 {
     public IReadOnlyList<int> Stems { get; } = Alternatives.SelectMany(a => a).Distinct().ToArray();
 }

@@ -13,6 +13,7 @@ internal static class Reranker
     public static (double Score, double Confidence) Score(QueryPlan plan, PassageTerms terms, double bm25Share, bool opensArticle)
     {
         double covered = 0, heading = 0, title = 0;
+        var coversSubject = false;
         foreach (var term in plan.Terms)
         {
             var inHeading = terms.Heading.Matches(term);
@@ -20,6 +21,7 @@ internal static class Reranker
             if (inHeading || inTitle || terms.Body.Matches(term))
             {
                 covered += term.Weight;
+                coversSubject |= !term.Everyday;
             }
 
             heading += inHeading ? term.Weight : 0;
@@ -34,7 +36,8 @@ internal static class Reranker
 
         // A passage under a heading that names the question's subject is a surer answer than a passing mention.
         var focus = Math.Min(1, 2 * (headingShare + (0.5 * titleShare)) + pairs);
-        var confidence = coverage * (0.8 + (0.2 * focus));
+        // Matching only everyday words ("opening hours") is no evidence that the passage is about the question.
+        var confidence = coverage * (0.8 + (0.2 * focus)) * (coversSubject ? 1 : 0.5);
         return (score, Math.Clamp(confidence, 0, 1));
     }
 }
