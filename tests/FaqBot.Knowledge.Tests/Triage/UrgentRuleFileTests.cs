@@ -31,6 +31,16 @@ public sealed class UrgentRuleFileTests
     [InlineData("I just want to die", "self-harm")]
     [InlineData("sometimes I think about suicide because of my scars", "self-harm")]
     [InlineData("I'm not okay, I keep thinking about hurting myself", "self-harm")]
+    [InlineData("I can barely breathe, please help", "breathing")]
+    [InlineData("my face blew up like a balloon after the session and my lips are huge", "airway-swelling")]
+    [InlineData("its getting hard to swallow and my throat hurts after the lidocaine", "airway-swelling")]
+    [InlineData("blood keeps dripping from my forehead", "bleeding")]
+    [InlineData("my kid used my derma roller and now her eye is bleeding", "eye-injury")]
+    [InlineData("my whole face is swelling and it's spreading to my neck", "infection")]
+    [InlineData("infection? theres green gunk coming out of my chin", "infection")]
+    [InlineData("I feel like there's no point in living anymore", "self-harm")]
+    [InlineData("Nothing matters, I'm going to end it", "self-harm")]
+    [InlineData("HELP my lips r swelling so fast", "airway-swelling")]
     public void UrgentMessagesAreCaughtByTheirRule(string message, string ruleId)
     {
         var match = _rules.Match(message);
@@ -61,6 +71,13 @@ public sealed class UrgentRuleFileTests
     [InlineData("what happens if a needle breaks off in the skin")]
     [InlineData("Is it normal to have some blood spots afterwards?")]
     [InlineData("my face is red like a sunburn the day after, how long will that last")]
+    [InlineData("what should I do if my skin gets infected after microneedling")]
+    [InlineData("how do I know if I'm having an allergic reaction to the serum")]
+    [InlineData("can you go blind from microneedling near the eyes")]
+    [InlineData("can microneedling cause breathing problems")]
+    [InlineData("is it normal for skin to feel warm after microneedling")]
+    [InlineData("I bruise easily, will I bruise a lot")]
+    [InlineData("does the blood mean it went too deep")]
     public void OrdinaryQuestionsThatShareWordsAreNotUrgent(string message)
     {
         var match = _rules.Match(message);
