@@ -33,14 +33,14 @@ public sealed class DirectLineServer : IAsyncDisposable
     public static async Task<DirectLineServer> StartAsync(Dictionary<string, string?>? settings = null, string? jsonFile = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         if (jsonFile is not null)
         {
             builder.Configuration.AddJsonFile(jsonFile, optional: false);
         }
 
-        builder.Configuration.AddInMemoryCollection(settings ?? []);
+        // Last, so a loaded appsettings.json ("Urls": localhost:3978) cannot move the test server onto a shared port.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings ?? []) { ["Urls"] = "http://127.0.0.1:0" });
         builder.AddDirectLine();
         var bot = new EchoTurnHandler();
         builder.Services.AddSingleton<ITurnHandler>(bot);

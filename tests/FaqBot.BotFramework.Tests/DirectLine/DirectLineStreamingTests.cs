@@ -9,7 +9,7 @@ public sealed class DirectLineStreamingTests : IAsyncLifetime
 {
     private DirectLineServer server = null!;
 
-    public async Task InitializeAsync() => server = await DirectLineServer.StartAsync(new() { ["DirectLine:StreamUrlLifetime"] = "00:00:01" });
+    public async Task InitializeAsync() => server = await DirectLineServer.StartAsync();
 
     public async Task DisposeAsync() => await server.DisposeAsync();
 
@@ -122,10 +122,12 @@ public sealed class DirectLineStreamingTests : IAsyncLifetime
     [Fact]
     public async Task StreamUrlMustBeUsedWithinItsLifetime()
     {
-        using var client = server.Client();
+        await using var quick = await DirectLineServer.StartAsync(new() { ["DirectLine:StreamUrlLifetime"] = "00:00:01" });
+        using var client = quick.Client();
         (await client.StartAsync()).Dispose();
 
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        // JWT expiry has whole-second precision, so a one-second stream token is surely dead two seconds later.
+        await Task.Delay(TimeSpan.FromSeconds(2.1));
         var refused = await Assert.ThrowsAsync<WebSocketException>(() => SocketReader.ConnectAsync(client.StreamUrl!));
 
         Assert.Contains("403", refused.Message);
