@@ -10,12 +10,11 @@ namespace FaqBot.Cli.Teams;
 internal static partial class ManifestEssentials
 {
     public const string ManifestVersion = "1.29";
-    public const int ColorIconSize = 192;
-    public const int OutlineIconSize = 32;
 
     private static readonly string[] AllowedScopes = ["personal", "team", "groupChat"];
 
-    public static IReadOnlyList<string> Check(JsonObject manifest, PngInfo? colorIcon, PngInfo? outlineIcon)
+    /// <param name="outlinePixels">The outline icon as RGBA, when it could be decoded; its colours are then checked too.</param>
+    public static IReadOnlyList<string> Check(JsonObject manifest, PngInfo? colorIcon, PngInfo? outlineIcon, byte[]? outlinePixels = null)
     {
         var problems = new List<string>();
         var leftOver = ManifestPlaceholders.Remaining(manifest.ToJsonString());
@@ -44,7 +43,7 @@ internal static partial class ManifestEssentials
 
         CheckBots(problems, manifest["bots"] as JsonArray);
         CheckDomains(problems, manifest["validDomains"] as JsonArray);
-        CheckIcons(problems, manifest["icons"] as JsonObject, colorIcon, outlineIcon);
+        IconEssentials.Check(problems, manifest["icons"] as JsonObject, colorIcon, outlineIcon, outlinePixels);
         return problems;
     }
 
@@ -112,37 +111,6 @@ internal static partial class ManifestEssentials
         }
     }
 
-    private static void CheckIcons(List<string> problems, JsonObject? icons, PngInfo? color, PngInfo? outline)
-    {
-        foreach (var key in new[] { "color", "outline" })
-        {
-            // Teams looks for the icons at the package's root, so a folder in the name cannot work.
-            if (Text(icons, key) is not { } file || file.IndexOfAny(['/', '\\']) >= 0 || !file.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
-            {
-                problems.Add($"icons.{key} must name a .png file at the package root, such as {key}.png");
-            }
-        }
-
-        CheckIcon(problems, "colour icon", color, ColorIconSize);
-        CheckIcon(problems, "outline icon", outline, OutlineIconSize);
-        if (outline is { HasAlphaChannel: false })
-        {
-            problems.Add("the outline icon must have a transparent background (a PNG with an alpha channel)");
-        }
-    }
-
-    private static void CheckIcon(List<string> problems, string label, PngInfo? icon, int size)
-    {
-        if (icon is null)
-        {
-            problems.Add($"the {label} is not a PNG file");
-        }
-        else if (icon.Width != size || icon.Height != size)
-        {
-            problems.Add($"the {label} must be {size}x{size} pixels, not {icon.Width}x{icon.Height}");
-        }
-    }
-
     private static void RequireGuid(List<string> problems, string? value, string label)
     {
         if (!Guid.TryParseExact(value, "D", out var guid) || guid == Guid.Empty)
@@ -166,7 +134,7 @@ internal static partial class ManifestEssentials
     private static List<string?> Strings(JsonArray? array) =>
         array?.Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).ToList() ?? [];
 
-    private static string? Text(JsonNode? parent, string name) =>
+    internal static string? Text(JsonNode? parent, string name) =>
         parent is JsonObject obj && obj[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     [GeneratedRegex(@"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")]

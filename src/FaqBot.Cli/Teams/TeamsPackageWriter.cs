@@ -43,7 +43,8 @@ internal static class TeamsPackageWriter
         var color = ReadIcon(settings.ColorIconPath ?? Path.Combine(manifestDirectory, colorEntry));
         var outline = ReadIcon(settings.OutlineIconPath ?? Path.Combine(manifestDirectory, outlineEntry));
 
-        var problems = ManifestEssentials.Check(manifest, color.Info, outline.Info).ToList();
+        var outlinePixels = outline.Bytes is null ? null : PngPixels.ReadRgba(outline.Bytes);
+        var problems = ManifestEssentials.Check(manifest, color.Info, outline.Info, outlinePixels).ToList();
         problems.InsertRange(0, new[] { color.Error, outline.Error }.OfType<string>());
         if (problems.Count > 0)
         {

@@ -64,6 +64,40 @@ public sealed class TeamsPackageRefusalTests : IDisposable
     }
 
     [Fact]
+    public async Task AGreyOutlineIconIsRefusedBecauseTeamsWantsWhite()
+    {
+        var icon = _folder.File("grey.png");
+        await File.WriteAllBytesAsync(icon, TestPng.Create(32, 32, withAlpha: true, (x, y) => x > 8 ? ((byte)128, (byte)128, (byte)128, (byte)255) : ((byte)0, (byte)0, (byte)0, (byte)0)));
+
+        var run = await RunAsync(_folder.Path, "--app-id", AppId, "--domain", "faqbot.example-clinic.org", "--outline-icon", icon);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("must be white (255,255,255) on transparency", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public async Task AWhiteOnTransparentOutlineIsAcceptedWhicheverPngFilterStoresIt(byte filter)
+    {
+        var icon = _folder.File($"outline-{filter}.png");
+        var ring = TestPng.Create(32, 32, withAlpha: true, (x, y) =>
+        {
+            var d = Math.Sqrt(((x - 15.5) * (x - 15.5)) + ((y - 15.5) * (y - 15.5)));
+            var alpha = (byte)Math.Clamp(255 - (Math.Abs(d - 11) * 120), 0, 255);
+            return alpha == 0 ? ((byte)0, (byte)0, (byte)0, (byte)0) : ((byte)255, (byte)255, (byte)255, alpha);
+        }, filter);
+        await File.WriteAllBytesAsync(icon, ring);
+
+        var run = await RunAsync(_folder.Path, "--app-id", AppId, "--domain", "faqbot.example-clinic.org", "--outline-icon", icon);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+    }
+
+    [Fact]
     public async Task AFileThatIsNotAPngIsRefusedAsAnIcon()
     {
         var icon = _folder.File("logo.png");

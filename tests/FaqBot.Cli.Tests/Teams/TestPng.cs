@@ -6,13 +6,27 @@ namespace FaqBot.Cli.Tests.Teams;
 /// <summary>Writes small valid PNG files (one flat colour) for icon checks, and reads a PNG's size back.</summary>
 internal static class TestPng
 {
-    public static byte[] Create(int width, int height, bool withAlpha)
+    /// <summary>A PNG of <paramref name="pixel"/> (default: opaque grey), each row stored with PNG filter <paramref name="filter"/>.</summary>
+    public static byte[] Create(int width, int height, bool withAlpha, Func<int, int, (byte R, byte G, byte B, byte A)>? pixel = null, byte filter = 0)
     {
+        pixel ??= (_, _) => (200, 200, 200, 255);
         var channels = withAlpha ? 4 : 3;
-        var raw = new byte[height * (1 + width * channels)];
-        for (var i = 0; i < raw.Length; i++)
+        var stride = width * channels;
+        var raw = new byte[height * (1 + stride)];
+        var previous = new byte[stride];
+        for (var y = 0; y < height; y++)
         {
-            raw[i] = i % (1 + width * channels) == 0 ? (byte)0 : (byte)200;
+            var row = new byte[stride];
+            for (var x = 0; x < width; x++)
+            {
+                var (r, g, b, a) = pixel(x, y);
+                byte[] values = withAlpha ? [r, g, b, a] : [r, g, b];
+                values.CopyTo(row, x * channels);
+            }
+
+            raw[y * (1 + stride)] = filter;
+            Filter(filter, row, previous, channels).CopyTo(raw, y * (1 + stride) + 1);
+            previous = row;
         }
 
         var header = new byte[13];
@@ -32,6 +46,36 @@ internal static class TestPng
         Chunk(png, "IDAT", compressed.ToArray());
         Chunk(png, "IEND", []);
         return png.ToArray();
+    }
+
+    // The encoder side of PNG's five filter types (ISO/IEC 15948 section 9).
+    private static byte[] Filter(byte filter, byte[] row, byte[] previous, int bpp)
+    {
+        var filtered = new byte[row.Length];
+        for (var i = 0; i < row.Length; i++)
+        {
+            int left = i >= bpp ? row[i - bpp] : 0;
+            int up = previous[i];
+            int upLeft = i >= bpp ? previous[i - bpp] : 0;
+            var predictor = filter switch
+            {
+                1 => left,
+                2 => up,
+                3 => (left + up) / 2,
+                4 => Paeth(left, up, upLeft),
+                _ => 0,
+            };
+            filtered[i] = (byte)(row[i] - predictor);
+        }
+
+        return filtered;
+    }
+
+    private static int Paeth(int a, int b, int c)
+    {
+        var p = a + b - c;
+        var (pa, pb, pc) = (Math.Abs(p - a), Math.Abs(p - b), Math.Abs(p - c));
+        return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
     }
 
     public static (int Width, int Height, int ColorType) ReadHeader(byte[] png) =>
