@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -43,23 +44,21 @@ public sealed partial class ConnectorClient(
 
         try
         {
-            var token = decision == OutboundDecision.SendWithToken ? await GetTokenAsync(cancellationToken).ConfigureAwait(false) : null;
+            var withToken = decision == OutboundDecision.SendWithToken;
             var url = ConnectorUrls.ForActivity(serviceUrl, conversationId, activity.ReplyToId);
             var body = JsonSerializer.SerializeToUtf8Bytes(activity, ProtocolJson.Options);
-            var client = httpClientFactory.CreateClient(HttpClientName);
 
-            using var response = await resilience.ExecuteAsync(async ct =>
+            var token = withToken ? await GetTokenAsync(forceRefresh: false, cancellationToken).ConfigureAwait(false) : null;
+            var response = await PostAsync(url, body, token, cancellationToken).ConfigureAwait(false);
+            if (withToken && response.StatusCode == HttpStatusCode.Unauthorized)
             {
-                // A request message can be sent only once, so every attempt builds its own.
-                using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-                if (token is not null)
-                {
-                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                }
-                return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
-            }, cancellationToken).ConfigureAwait(false);
+                // The channel refused our token (revoked or rotated early): fetch a fresh one and try exactly once more.
+                response.Dispose();
+                token = await GetTokenAsync(forceRefresh: true, cancellationToken).ConfigureAwait(false);
+                response = await PostAsync(url, body, token, cancellationToken).ConfigureAwait(false);
+            }
 
+            using var _ = response;
             if (!response.IsSuccessStatusCode)
             {
                 Log.Rejected(logger, conversationId, (int)response.StatusCode);
@@ -81,13 +80,29 @@ public sealed partial class ConnectorClient(
         }
     }
 
-    private async Task<string> GetTokenAsync(CancellationToken cancellationToken)
+    private Task<HttpResponseMessage> PostAsync(Uri url, byte[] body, string? token, CancellationToken cancellationToken)
+    {
+        var client = httpClientFactory.CreateClient(HttpClientName);
+        return resilience.ExecuteAsync(async ct =>
+        {
+            // A request message can be sent only once, so every attempt builds its own.
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            if (token is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+            return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+        }, cancellationToken).AsTask();
+    }
+
+    private async Task<string> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken)
     {
         if (tokenProvider is null)
         {
             throw new InvalidOperationException("An authenticated serviceUrl needs a bot token, but no token provider is registered.");
         }
-        return await tokenProvider.GetTokenAsync(forceRefresh: false, cancellationToken).ConfigureAwait(false);
+        return await tokenProvider.GetTokenAsync(forceRefresh, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<string?> ReadIdAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -24,6 +24,21 @@ public sealed class ChannelTokenTests : AuthenticatedBot
     }
 
     [Fact]
+    public async Task ChannelRefusingTheBotsTokenGetsExactlyOneRetryWithAFreshToken()
+    {
+        Channel.Respond = (_, _) => Task.FromResult(Microsoft.AspNetCore.Http.Results.StatusCode(401));
+        var token = TestTokens.Channel(Idp.ChannelKey.Credentials(), ServiceUrl);
+
+        await Bot.Http.PostActivityAsync(Bot.MessagesUrl, Some.Message(ServiceUrl, channelId: "webchat"), $"Bearer {token}");
+
+        var posts = await Channel.WaitForPostsAsync(2);
+        await Task.Delay(200);
+        Assert.Equal(2, Channel.Attempts);
+        Assert.Equal([$"Bearer {FakeBotTokenProvider.Token}", $"Bearer {FakeBotTokenProvider.RefreshedToken}"], posts.Select(p => p.Authorization));
+        Assert.Equal(1, Tokens.ForcedRefreshes);
+    }
+
+    [Fact]
     public async Task TokenThatExpiredWithinTheFiveMinuteSkewIsStillAccepted()
     {
         var now = DateTime.UtcNow;
