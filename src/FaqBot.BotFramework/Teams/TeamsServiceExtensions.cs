@@ -12,8 +12,12 @@ public static class TeamsServiceExtensions
         var services = builder.Services;
         var bot = services.LastOrDefault(d => d.ServiceType == typeof(ITurnHandler) && !d.IsKeyedService)
             ?? throw new InvalidOperationException("AddTeams() wraps the bot's ITurnHandler; register the bot before calling it.");
+        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName);
         services.Remove(bot);
-        services.Add(new ServiceDescriptor(typeof(ITurnHandler), sp => new TeamsTurnHandler(Create(sp, bot)), bot.Lifetime));
+        services.Add(new ServiceDescriptor(
+            typeof(ITurnHandler),
+            sp => ActivatorUtilities.CreateInstance<TeamsTurnHandler>(sp, Create(sp, bot)),
+            bot.Lifetime));
         return builder;
     }
 

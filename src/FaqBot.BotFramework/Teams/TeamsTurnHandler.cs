@@ -1,12 +1,16 @@
+using FaqBot.BotFramework.Activities;
 using FaqBot.BotFramework.Turns;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace FaqBot.BotFramework.Teams;
 
 /// <summary>
 /// Wraps the bot so Teams' quirks are handled once, before and after it: the bot's own @mention is removed from
-/// every inbound text, and Teams replies are threaded and given buttons Teams shows (<see cref="TeamsReplyShaper"/>).
+/// every inbound text, Teams activities from tenants outside <see cref="TeamsOptions.AllowedTenantIds"/> are ignored,
+/// and Teams replies are threaded and given buttons Teams shows (<see cref="TeamsReplyShaper"/>).
 /// </summary>
-public sealed class TeamsTurnHandler(ITurnHandler inner) : ITurnHandler
+public sealed class TeamsTurnHandler(ITurnHandler inner, IOptions<TeamsOptions> options, ILogger<TeamsTurnHandler> logger) : ITurnHandler
 {
     public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -14,9 +18,18 @@ public sealed class TeamsTurnHandler(ITurnHandler inner) : ITurnHandler
         var inbound = turn.Activity;
         // For every channel, not only Teams: mention entities are a Bot Framework concept, and text without them is kept as is.
         TeamsMentions.StripRecipientMention(inbound);
-        if (!TeamsContext.IsTeams(inbound))
+        var context = TeamsContext.From(inbound);
+        if (context is null)
         {
             await inner.HandleAsync(turn, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (!TenantAllowed(context.TenantId))
+        {
+            Log.TenantNotAllowed(logger, inbound.Type, context.TenantId);
+            // An invoke must still be answered; 403 tells Teams no, and nothing reaches the bot.
+            turn.InvokeResponse = inbound.Type == ActivityTypes.Invoke ? new InvokeResponse(403) : null;
             return;
         }
 
@@ -33,5 +46,12 @@ public sealed class TeamsTurnHandler(ITurnHandler inner) : ITurnHandler
         {
             turn.InvokeResponse = teamsTurn.InvokeResponse;
         }
+    }
+
+    private bool TenantAllowed(string? tenantId)
+    {
+        var allowed = options.Value.AllowedTenantIds;
+        return allowed.Count == 0
+            || (tenantId is not null && allowed.Any(t => string.Equals(t.Trim(), tenantId, StringComparison.OrdinalIgnoreCase)));
     }
 }

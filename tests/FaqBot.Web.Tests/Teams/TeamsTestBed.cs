@@ -16,10 +16,13 @@ public abstract class TeamsTestBed : IAsyncLifetime
     protected FakeTeamsChannel Channel { get; private set; } = null!;
     protected BotServer Bot { get; private set; } = null!;
 
+    /// <summary>Configuration that differs from appsettings.json for this test class.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
     public async Task InitializeAsync()
     {
         Channel = await FakeTeamsChannel.StartAsync();
-        Bot = await BotServer.StartAsync();
+        Bot = await BotServer.StartAsync(Settings);
         Teams = new TeamsPayloads(Channel.ServiceUrl);
     }
 
