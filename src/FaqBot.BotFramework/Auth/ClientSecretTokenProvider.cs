@@ -10,7 +10,7 @@ public sealed class ClientSecretTokenProvider : IBotTokenProvider
     private readonly Lazy<IConfidentialClientApplication> app;
     private readonly string[] scopes;
 
-    public ClientSecretTokenProvider(IOptions<BotCredentials> credentials, IOptions<BotFrameworkOptions> options)
+    public ClientSecretTokenProvider(IOptions<BotCredentials> credentials, IOptions<BotFrameworkOptions> options, MsalHttpClientFactory httpClients)
     {
         var bot = credentials.Value;
         var loginUrl = options.Value.ToChannelFromBotLoginUrl.TrimEnd('/');
@@ -21,9 +21,13 @@ public sealed class ClientSecretTokenProvider : IBotTokenProvider
             : loginUrl;
 
         // MSAL keeps the token in its in-memory app cache and renews it shortly before it expires.
+        // A loopback login URL is a local stand-in for Entra (the tests use one): there is nothing to discover or validate.
+        var remote = !new Uri(authority).IsLoopback;
         app = new(() => ConfidentialClientApplicationBuilder.Create(bot.AppId)
-            .WithAuthority(authority)
+            .WithAuthority(authority, validateAuthority: remote)
+            .WithInstanceDiscovery(remote)
             .WithClientSecret(bot.AppPassword)
+            .WithHttpClientFactory(httpClients)
             .Build());
         scopes = [BotScopes.Default(options.Value.ToChannelFromBotOAuthScope)];
     }

@@ -11,10 +11,12 @@ public sealed class ManagedIdentityTokenProvider : IBotTokenProvider
     private readonly Lazy<IManagedIdentityApplication> app;
     private readonly string resource;
 
-    public ManagedIdentityTokenProvider(IOptions<BotCredentials> credentials, IOptions<BotFrameworkOptions> options)
+    public ManagedIdentityTokenProvider(IOptions<BotCredentials> credentials, IOptions<BotFrameworkOptions> options, MsalHttpClientFactory httpClients)
     {
         var clientId = credentials.Value.AppId;
-        app = new(() => ManagedIdentityApplicationBuilder.Create(ManagedIdentityId.WithUserAssignedClientId(clientId)).Build());
+        app = new(() => ManagedIdentityApplicationBuilder.Create(ManagedIdentityId.WithUserAssignedClientId(clientId))
+            .WithHttpClientFactory(httpClients)
+            .Build());
         // Managed identity asks for a resource, not a scope: the scope without "/.default".
         resource = options.Value.ToChannelFromBotOAuthScope.TrimEnd('/');
         if (resource.EndsWith("/.default", StringComparison.Ordinal))

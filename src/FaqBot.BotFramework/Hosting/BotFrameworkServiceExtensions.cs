@@ -39,6 +39,9 @@ public static class BotFrameworkServiceExtensions
         services.AddHttpClient(ChannelTokenValidator.MetadataHttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
 
+        services.AddHttpClient(MsalHttpClientFactory.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(15))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddSingleton<MsalHttpClientFactory>();
         services.TryAddSingleton<IBotTokenProvider>(sp =>
             sp.GetRequiredService<IOptions<BotCredentials>>().Value.AppType == BotAppType.UserAssignedMSI
                 ? ActivatorUtilities.CreateInstance<ManagedIdentityTokenProvider>(sp)
