@@ -13,7 +13,7 @@ public static partial class PersonalAdviceDetector
         && (ForMe().IsMatch(message) || (OwnSituation().IsMatch(message) && SituationTerm().IsMatch(message)));
 
     // Asking for a verdict about oneself, whatever the topic.
-    [GeneratedRegex(@"\b(is it (safe|ok|okay|alright|fine|a good idea|right) for me|for (someone|people) like me|in my case|am i (a )?(good |right |suitable )?(candidate|eligible|suitable)|would i be (a )?(good )?candidate|should i (stop|start|keep|quit|pause|continue|skip|avoid|wait|take)|do i need to stop|can i still)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(is it (safe|ok|okay|alright|fine|a good idea|right) for me|for (someone|people) like me|in my case|am i (a )?(good |right |suitable )?(candidate|eligible|suitable)|would i be (a )?(good )?candidate|should i (stop|start|keep taking|quit|pause|skip) (my|taking|using|the)|do i need to stop|can i still)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ForMe();
 
     // The patient tells of themselves: "I'm", "I have", "my …".
@@ -21,6 +21,6 @@ public static partial class PersonalAdviceDetector
     private static partial Regex OwnSituation();
 
     // Circumstances an article cannot weigh for one person: pregnancy, medicines, conditions, age, history.
-    [GeneratedRegex(@"\b(pregnan\w*|breast ?feed\w*|nursing|trying to conceive|ttc|blood thinners?|anticoagula\w*|warfarin|aspirin|eliquis|xarelto|heparin|accutane|isotretinoin|retino\w*|tretinoin|antibiotics?|steroids?|prednisone|medications?|medicines?|meds|pills?|chemo\w*|diabet\w*|eczema|psoriasis|rosacea|keloids?|herpes|cold sores?|fever blisters?|autoimmune|lupus|immun\w*|hiv|bleeding disorder|haemophilia|hemophilia|clotting|heart condition|pacemaker|cancer|allerg\w*|active acne|cystic acne|infection|skin condition|medical condition|disease|disorder|surgery|botox|fillers?|sunburn\w*|tan|tanned|dark skin|darker skin|skin type|sensitive skin|years old|\d{2} ?(yo|y/o))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(pregnant|expecting a baby|breast ?feed\w*|nursing|trying to conceive|ttc|blood thinners?|anticoagula\w*|warfarin|aspirin|eliquis|xarelto|heparin|accutane|isotretinoin|retino\w*|tretinoin|antibiotics?|steroids?|prednisone|medications?|medicines?|meds|pills?|chemo\w*|diabet\w*|eczema|psoriasis|rosacea|keloids?|herpes|cold sores?|fever blisters?|autoimmune|lupus|immun\w*|hiv|bleeding disorder|haemophilia|hemophilia|clotting|heart condition|pacemaker|cancer|allerg\w*|active acne|cystic acne|infection|skin condition|medical condition|disease|disorder|surgery|botox|fillers?|sunburn\w*|tan|tanned|dark skin|darker skin|skin type|sensitive skin|years old|\d{2} ?(yo|y/o))\b", RegexOptions.IgnoreCase)]
     private static partial Regex SituationTerm();
 }
