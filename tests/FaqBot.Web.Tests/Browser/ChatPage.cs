@@ -27,6 +27,9 @@ public sealed class ChatPage(IPage page, TestArtefacts artefacts)
 
     public ILocator SendBox => Panel.Locator("[data-id='webchat-sendbox-input']");
 
+    // Web Chat's transcript: one tab stop; arrow keys move between messages inside it.
+    public ILocator Transcript => Panel.Locator(".webchat__basic-transcript[role='group']");
+
     public ILocator BotMessages => Panel.Locator(BotMessageSelector);
 
     public ILocator SuggestedActions => Panel.Locator(".webchat__suggested-actions").GetByRole(AriaRole.Button);
@@ -49,7 +52,7 @@ public sealed class ChatPage(IPage page, TestArtefacts artefacts)
         page.ScreenshotAsync(new PageScreenshotOptions { Path = artefacts.NextScreenshot(step), FullPage = false });
 
     /// <summary>Presses Tab until the element has focus, as a keyboard-only patient would.</summary>
-    public async Task TabToAsync(ILocator target, int maxPresses = 30)
+    public async Task TabToAsync(ILocator target, int maxPresses = 30, bool backwards = false)
     {
         for (var i = 0; i < maxPresses; i++)
         {
@@ -58,7 +61,7 @@ public sealed class ChatPage(IPage page, TestArtefacts artefacts)
                 return;
             }
 
-            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.PressAsync(backwards ? "Shift+Tab" : "Tab");
         }
 
         Assert.Fail($"{target} was not reached with {maxPresses} presses of Tab.");
@@ -87,7 +90,9 @@ public sealed class ChatPage(IPage page, TestArtefacts artefacts)
     public async Task<ILocator> WaitForBotMessageAfterAsync(int before, int timeoutMs = 20_000)
     {
         await Expect(BotMessages).Not.ToHaveCountAsync(before, new() { Timeout = timeoutMs });
-        return BotMessages.Last;
+        var newest = BotMessages.Last;
+        await newest.ScrollIntoViewIfNeededAsync();
+        return newest;
     }
 
     /// <summary>Serious and critical axe-core violations, one readable line each.</summary>
@@ -101,5 +106,6 @@ public sealed class ChatPage(IPage page, TestArtefacts artefacts)
             .ToList();
     }
 
-    public static Regex CaseInsensitive(string pattern) => new(pattern, RegexOptions.IgnoreCase);
+    /// <summary>Matches any text that contains <paramref name="text"/> exactly (Playwright takes a regex for "contains").</summary>
+    public static Regex Containing(string text) => new(Regex.Escape(text));
 }

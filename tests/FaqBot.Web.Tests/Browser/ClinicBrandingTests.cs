@@ -23,7 +23,7 @@ public sealed class ClinicBrandingTests(ChromiumBrowser chromium)
 
         await Expect(chat.Page.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Level = 1 }))
             .ToHaveTextAsync("Lakeside Skin Centre");
-        await Expect(chat.Page).ToHaveTitleAsync(ChatPage.CaseInsensitive("Lakeside Skin Centre"));
+        await Expect(chat.Page).ToHaveTitleAsync(ChatPage.Containing("Lakeside Skin Centre"));
         await Expect(chat.Launcher).ToHaveCSSAsync("background-color", "rgb(91, 44, 131)");
         await Expect(chat.Panel.GetByText("not medical advice")).ToBeVisibleAsync();
         await Expect(chat.Panel).ToContainTextAsync("Call 112");

@@ -20,6 +20,7 @@
       return config;
     });
 
+  const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
   let started = false;
 
   function applyClinic(config) {
@@ -80,6 +81,7 @@
     window.WebChat.renderWebChat(
       {
         directLine,
+        store: window.WebChat.createStore({}, showCardsWithoutTheirFallbackText),
         locale: config.locale,
         styleOptions: styleOptionsFor(config),
       },
@@ -87,6 +89,20 @@
     );
 
     focusSendBoxWhenReady();
+  }
+
+  // The bot fills `text` beside its Adaptive Card for channels that cannot draw cards. Web Chat draws both, so the
+  // patient would read every answer twice; the card holds the same passage, citation and safeguard.
+  function showCardsWithoutTheirFallbackText() {
+    return next => action => {
+      const activity = action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload.activity;
+      const hasCard = activity && (activity.attachments || []).some(a => a.contentType === ADAPTIVE_CARD);
+      if (hasCard && activity.text && activity.from && activity.from.role === 'bot') {
+        const { text, ...withoutText } = activity;
+        return next({ ...action, payload: { ...action.payload, activity: withoutText } });
+      }
+      return next(action);
+    };
   }
 
   function styleOptionsFor(config) {
@@ -97,6 +113,9 @@
       userAvatarInitials: 'You',
       bubbleFromUserBackground: config.accentColor,
       bubbleFromUserTextColor: config.accentTextColor,
+      // Adaptive Card buttons (feedback) show their pressed state in the clinic's colour, not Web Chat's blue.
+      cardPushButtonBackgroundColor: config.accentColor,
+      cardPushButtonTextColor: config.accentTextColor,
       bubbleBorderRadius: 8,
       bubbleFromUserBorderRadius: 8,
       bubbleMaxWidth: 600,
@@ -134,9 +153,10 @@
   launcher.addEventListener('click', () => (panel.hidden ? openPanel() : closePanel()));
   closeButton.addEventListener('click', closePanel);
 
-  // Web Chat uses Escape inside its transcript (back to the send box) and marks that event handled; any other Escape closes.
-  panel.addEventListener('keydown', event => {
-    if (event.key === 'Escape' && !event.defaultPrevented) {
+  // Web Chat uses Escape inside its transcript and cards (a step back out) and marks that event handled; any other
+  // Escape in the panel closes it. Listening on window runs after Web Chat's own handlers, wherever React attaches them.
+  window.addEventListener('keydown', event => {
+    if (event.key === 'Escape' && !event.defaultPrevented && !panel.hidden && panel.contains(event.target)) {
       event.preventDefault();
       closePanel();
     }
