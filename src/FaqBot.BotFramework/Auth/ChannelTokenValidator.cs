@@ -18,7 +18,6 @@ public sealed partial class ChannelTokenValidator(
 {
     public const string MetadataHttpClientName = "BotFrameworkMetadata";
 
-    private static readonly string[] AllowedAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
     private readonly JsonWebTokenHandler handler = new();
     private readonly Lazy<OpenIdMetadata> channelMetadata = new(() =>
         new OpenIdMetadata(options.Value.ToBotFromChannelOpenIdMetadataUrl, httpClientFactory.CreateClient(MetadataHttpClientName)));
@@ -92,8 +91,8 @@ public sealed partial class ChannelTokenValidator(
 
         // The key must be endorsed for this channel, or a key issued for one channel could speak for another.
         var keyId = result.SecurityToken.SigningKey?.KeyId;
-        var endorsements = await metadata.GetEndorsementsAsync(cancellationToken).ConfigureAwait(false);
-        if (string.IsNullOrEmpty(activity.ChannelId) || keyId is null || !endorsements.Endorses(keyId, activity.ChannelId))
+        var endorsements = await metadata.TryGetEndorsementsAsync(cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(activity.ChannelId) || keyId is null || endorsements?.Endorses(keyId, activity.ChannelId) != true)
         {
             return AuthOutcome.Fail("signing key not endorsed for the channel");
         }
@@ -144,40 +143,20 @@ public sealed partial class ChannelTokenValidator(
     private async Task<TokenValidationResult> ValidateSignedTokenAsync(
         string token, OpenIdMetadata metadata, IReadOnlyList<string> issuers, CancellationToken cancellationToken)
     {
-        var result = await ValidateOnceAsync(token, metadata, issuers, cancellationToken).ConfigureAwait(false);
-        if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
+        var result = await metadata.ValidateAsync(token, issuers, credentials.Value.AppId, cancellationToken).ConfigureAwait(false);
+        if (result.Exception is InvalidOperationException unavailable)
         {
-            // New keys may appear at any time: refresh once and try again.
-            metadata.RequestRefresh();
-            result = await ValidateOnceAsync(token, metadata, issuers, cancellationToken).ConfigureAwait(false);
+            Log.MetadataUnavailable(logger, unavailable);
         }
         return result;
-    }
-
-    private async Task<TokenValidationResult> ValidateOnceAsync(
-        string token, OpenIdMetadata metadata, IReadOnlyList<string> issuers, CancellationToken cancellationToken)
-    {
-        var configuration = await metadata.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
-        var parameters = new TokenValidationParameters
-        {
-            ValidIssuers = issuers,
-            ValidAudience = credentials.Value.AppId,
-            ValidAlgorithms = AllowedAlgorithms,
-            IssuerSigningKeys = configuration.SigningKeys,
-            // The key must be the one the token names; never fall back to trying every key.
-            TryAllIssuerSigningKeys = false,
-            RequireSignedTokens = true,
-            RequireExpirationTime = true,
-            ValidateLifetime = true,
-            ValidateIssuerSigningKey = true,
-            ClockSkew = TimeSpan.FromMinutes(5),
-        };
-        return await handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false);
     }
 
     private static partial class Log
     {
         [LoggerMessage(300, LogLevel.Warning, "Rejected inbound {ChannelId} activity for conversation {ConversationId}: {Reason}")]
         public static partial void Rejected(ILogger logger, string? channelId, string? conversationId, string? reason);
+
+        [LoggerMessage(301, LogLevel.Error, "Could not load the OpenID metadata or signing keys; inbound tokens cannot be validated")]
+        public static partial void MetadataUnavailable(ILogger logger, Exception exception);
     }
 }

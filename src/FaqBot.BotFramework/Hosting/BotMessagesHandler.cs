@@ -75,10 +75,17 @@ public sealed partial class BotMessagesHandler(
 
         // The turn outlives the request if it must (a slow channel), but the channel waits at most InboundWait for our 200.
         var turn = runner.RunAsync(activity, Send, lifetime.ApplicationStopping);
-        var finished = await Task.WhenAny(turn, Task.Delay(options.Value.InboundWait, context.RequestAborted)) == turn;
-        if (!finished)
+        try
+        {
+            await turn.WaitAsync(options.Value.InboundWait, context.RequestAborted);
+        }
+        catch (TimeoutException)
         {
             Log.AcknowledgedEarly(logger, activity.Conversation.Id, options.Value.InboundWait.TotalSeconds);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The channel hung up; the turn carries on and its replies still go out.
         }
         return TypedResults.Ok();
     }

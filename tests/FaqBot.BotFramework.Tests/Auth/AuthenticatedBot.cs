@@ -13,8 +13,10 @@ public abstract class AuthenticatedBot : IAsyncLifetime
     protected FakeChannel Channel { get; private set; } = null!;
     protected BotApp Bot { get; private set; } = null!;
 
-    /// <summary>Settings a test class adds or overrides.</summary>
-    protected virtual Dictionary<string, string?> ExtraSettings => [];
+    /// <summary>Lets a test class add or override settings once the identity provider's address is known.</summary>
+    protected virtual void Configure(Dictionary<string, string?> settings)
+    {
+    }
 
     public async Task InitializeAsync()
     {
@@ -27,10 +29,7 @@ public abstract class AuthenticatedBot : IAsyncLifetime
             ["BotFramework:ToBotFromChannelOpenIdMetadataUrl"] = Idp.ChannelMetadataUrl,
             ["BotFramework:ToBotFromEmulatorOpenIdMetadataUrl"] = Idp.EmulatorMetadataUrl,
         };
-        foreach (var (key, value) in ExtraSettings)
-        {
-            settings[key] = value;
-        }
+        Configure(settings);
         Bot = await BotApp.StartAsync(Handler, settings, services =>
         {
             services.AddSingleton<IBotTokenProvider>(Tokens);

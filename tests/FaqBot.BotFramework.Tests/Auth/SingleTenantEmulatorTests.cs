@@ -8,11 +8,11 @@ public sealed class SingleTenantEmulatorTests : AuthenticatedBot
 {
     private const string TenantId = "3c1f6b2a-7d4e-4a9b-8e0f-1a2b3c4d5e6f";
 
-    protected override Dictionary<string, string?> ExtraSettings => new()
+    protected override void Configure(Dictionary<string, string?> settings)
     {
-        ["MicrosoftAppType"] = "SingleTenant",
-        ["MicrosoftAppTenantId"] = TenantId,
-    };
+        settings["MicrosoftAppType"] = "SingleTenant";
+        settings["MicrosoftAppTenantId"] = TenantId;
+    }
 
     [Theory]
     [InlineData("1.0", $"https://sts.windows.net/{TenantId}/")]
