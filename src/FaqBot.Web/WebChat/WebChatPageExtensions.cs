@@ -1,3 +1,4 @@
+using FaqBot.Web.Conversation;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.Web.WebChat;
@@ -24,15 +25,15 @@ public static class WebChatPageExtensions
         return app;
     }
 
-    private static WebChatPageConfig GetConfig(IOptions<WebChatOptions> options, IConfiguration configuration)
+    // The Clinic section is the conversation's (the safeguard quotes it); the page shows the same name and numbers.
+    private static WebChatPageConfig GetConfig(IOptions<WebChatOptions> options, IOptions<ClinicOptions> clinicOptions)
     {
         var ui = options.Value;
-        // The Clinic section is shared with the conversation (it names the clinic in answers); the page only reads it.
-        var clinic = configuration.GetSection("Clinic");
+        var clinic = clinicOptions.Value;
         return new WebChatPageConfig(
-            ClinicName: clinic["Name"] ?? "Our clinic",
-            Phone: clinic["Phone"] ?? "",
-            EmergencyNumber: clinic["EmergencyNumber"] ?? "",
+            clinic.Name,
+            clinic.Phone,
+            clinic.EmergencyNumber,
             ui.AccentColor,
             ui.AccentTextColor,
             ui.AvatarUrl,
