@@ -43,15 +43,17 @@ foreach (var question in questions)
 }
 
 var samples = new List<double>(questions.Count * arguments.Rounds);
+var best = Enumerable.Repeat(double.MaxValue, questions.Count).ToArray();
 var clock = new Stopwatch();
 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 for (var round = 0; round < arguments.Rounds; round++)
 {
-    foreach (var question in questions)
+    for (var q = 0; q < questions.Count; q++)
     {
         clock.Restart();
-        searcher.Search(question);
+        searcher.Search(questions[q]);
         samples.Add(clock.Elapsed.TotalMicroseconds);
+        best[q] = Math.Min(best[q], clock.Elapsed.TotalMicroseconds);
     }
 }
 
@@ -71,8 +73,13 @@ if (Environment.GetEnvironmentVariable("BENCH_ANALYZE") == "1")
 
 var cpuPerSearch = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds / samples.Count;
 samples.Sort();
+Array.Sort(best);
 Console.WriteLine($"search {arguments.Knowledge}: {questions.Count} questions x {arguments.Rounds} rounds, single thread, warm");
 Console.WriteLine($"  p50 {Percentile(samples, 0.50):0} µs, p90 {Percentile(samples, 0.90):0} µs, p99 {Percentile(samples, 0.99):0} µs, max {samples[^1]:0} µs, mean {samples.Average():0} µs, CPU {cpuPerSearch:0} µs per search");
+
+// On a shared machine other processes' time slices land in the raw samples; each question's fastest round
+// is its latency when it ran uninterrupted.
+Console.WriteLine($"  best of {arguments.Rounds} rounds per question: p50 {Percentile([.. best], 0.50):0} µs, p99 {Percentile([.. best], 0.99):0} µs, max {best[^1]:0} µs");
 return 0;
 
 static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];

@@ -92,17 +92,19 @@ public static partial class PassageChunker
         var text = leadIn?.Text ?? "";
         var separator = leadIn?.Separator ?? "\n\n";
         var startsParagraph = leadIn?.StartsParagraph ?? true;
+        var words = leadIn?.WordCount ?? 0;
         foreach (var item in items)
         {
             var line = "- " + item;
-            if (text.Length > 0 && Words(text) + Words(line) > maxWords)
+            var lineWords = Words(line);
+            if (text.Length > 0 && words + lineWords > maxWords)
             {
                 section.Units.Add(new Unit(text, separator, startsParagraph));
-                (text, separator, startsParagraph) = (line, "\n", false);
+                (text, separator, startsParagraph, words) = (line, "\n", false, lineWords);
             }
             else
             {
-                text = text.Length == 0 ? line : text + "\n" + line;
+                (text, words) = (text.Length == 0 ? line : text + "\n" + line, words + lineWords);
             }
         }
 
@@ -140,14 +142,14 @@ public static partial class PassageChunker
     // except for a single over-long sentence, and fold a short tail into the chunk before it when it fits.
     private static List<string> Group(List<Unit> units, ChunkingOptions options)
     {
-        var total = units.Sum(u => Words(u.Text));
+        var total = units.Sum(u => u.WordCount);
         var count = Math.Max(1, (int)Math.Ceiling(total / (double)options.MaxWords));
         var target = total / (double)count;
         var groups = new List<List<Unit>> { new() };
         var words = 0;
         foreach (var unit in units)
         {
-            var size = Words(unit.Text);
+            var size = unit.WordCount;
             var full = words + size > options.MaxWords || (words >= target && unit.StartsParagraph);
             if (groups[^1].Count > 0 && full)
             {
@@ -168,7 +170,7 @@ public static partial class PassageChunker
         return groups.Select(g => string.Concat(g.Select((u, i) => i == 0 ? u.Text : u.Separator + u.Text))).ToList();
     }
 
-    private static int Words(List<Unit> units) => units.Sum(u => Words(u.Text));
+    private static int Words(List<Unit> units) => units.Sum(u => u.WordCount);
 
     internal static int Words(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(w => w != "-");
 
@@ -190,7 +192,10 @@ public static partial class PassageChunker
         public List<Unit> Units { get; } = [];
     }
 
-    private sealed record Unit(string Text, string Separator, bool StartsParagraph);
+    private sealed record Unit(string Text, string Separator, bool StartsParagraph)
+    {
+        public int WordCount { get; } = Words(Text);
+    }
 
     [GeneratedRegex(@"\[([^\]]*)\]\([^)]*\)")]
     private static partial Regex Link();

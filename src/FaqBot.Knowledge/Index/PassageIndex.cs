@@ -52,8 +52,7 @@ public static class PassageIndex
         Execute(connection, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;");
         Execute(connection, IndexSchema.Create);
         using var transaction = connection.BeginTransaction();
-        var wordDf = new Dictionary<string, int>(StringComparer.Ordinal);
-        long totalWords = 0;
+        var (wordDf, totalWords) = CountWords(articles);
         using (var writer = new IndexWriter(connection, transaction))
         {
             var row = 0;
@@ -63,12 +62,6 @@ public static class PassageIndex
                 foreach (var passage in chunked.Passages)
                 {
                     writer.AddPassage(++row, passage);
-                    var tokens = Tokenizer.Words(passage.Text);
-                    totalWords += tokens.Count;
-                    foreach (var word in tokens.Concat(Tokenizer.Words(passage.Title)).Concat(passage.HeadingPath.SelectMany(h => Tokenizer.Words(h))).Distinct())
-                    {
-                        wordDf[word] = wordDf.GetValueOrDefault(word) + 1;
-                    }
                 }
             }
 
@@ -90,6 +83,42 @@ public static class PassageIndex
         transaction.Commit();
         Execute(connection, "PRAGMA journal_mode=DELETE;");
         return (totalWords, wordDf.Count);
+    }
+
+    // Each word's passage count (title and headings included), for spelling correction; tokenizing is the
+    // costly part, so articles are counted in parallel and merged.
+    private static (Dictionary<string, int> WordDf, long TotalWords) CountWords(IReadOnlyList<ChunkedArticle> articles)
+    {
+        var partials = articles.AsParallel().Select(chunked =>
+        {
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            long words = 0;
+            foreach (var passage in chunked.Passages)
+            {
+                var tokens = Tokenizer.Words(passage.Text);
+                words += tokens.Count;
+                var distinct = new HashSet<string>(tokens, StringComparer.Ordinal);
+                distinct.UnionWith(Tokenizer.Words(passage.Title));
+                distinct.UnionWith(passage.HeadingPath.SelectMany(h => Tokenizer.Words(h)));
+                foreach (var word in distinct)
+                {
+                    counts[word] = counts.GetValueOrDefault(word) + 1;
+                }
+            }
+
+            return (counts, words);
+        }).ToList();
+
+        var total = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (counts, _) in partials)
+        {
+            foreach (var (word, count) in counts)
+            {
+                total[word] = total.GetValueOrDefault(word) + count;
+            }
+        }
+
+        return (total, partials.Sum(p => p.words));
     }
 
     private static string? ReadMeta(string path, string key)

@@ -12,9 +12,20 @@ public static class BestSentence
     {
         string? best = null;
         var bestScore = 0.0;
-        foreach (var (sentence, field) in sentences)
+        for (var i = 0; i < sentences.Count; i++)
         {
-            var score = plan.Terms.Where(field.Matches).Sum(t => t.Weight) + (0.1 * plan.Pairs.Count(field.Pairs.Contains));
+            var (sentence, field) = sentences[i];
+            var score = 0.0;
+            foreach (var term in plan.TermArray)
+            {
+                score += field.Matches(term) ? term.Weight : 0;
+            }
+
+            foreach (var pair in plan.PairArray)
+            {
+                score += field.Pairs.Contains(pair) ? 0.1 : 0;
+            }
+
             if (best is null || score > bestScore)
             {
                 (best, bestScore) = (sentence, score);

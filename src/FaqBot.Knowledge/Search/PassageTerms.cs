@@ -61,9 +61,10 @@ internal sealed class PassageTerms
 
         public bool Matches(QueryTerm term)
         {
-            foreach (var alternative in term.Alternatives)
+            var alternatives = term.AlternativeArray;
+            for (var i = 0; i < alternatives.Length; i++)
             {
-                if (Contains(alternative))
+                if (Contains(alternatives[i]))
                 {
                     return true;
                 }

@@ -10,4 +10,8 @@ public sealed record QueryPlan(IReadOnlyList<QueryTerm> Terms, IReadOnlyList<lon
     public double TotalWeight { get; } = Terms.Sum(t => t.Weight);
 
     public bool HasSearchableTerms => Terms.Any(t => t.Stems.Count > 0);
+
+    internal QueryTerm[] TermArray { get; } = [.. Terms];
+
+    internal long[] PairArray { get; } = [.. Pairs];
 }

@@ -15,4 +15,7 @@ public enum TermOrigin
 public sealed record QueryTerm(string Label, IReadOnlyList<int[]> Alternatives, double Weight, TermOrigin Origin, bool Everyday = false)
 {
     public IReadOnlyList<int> Stems { get; } = Alternatives.SelectMany(a => a).Distinct().ToArray();
+
+    // Arrays for the re-ranking loops: foreach over an IReadOnlyList allocates an enumerator per call.
+    internal int[][] AlternativeArray { get; } = [.. Alternatives];
 }

@@ -14,7 +14,7 @@ internal static class Reranker
     {
         double covered = 0, heading = 0, title = 0;
         var coversSubject = false;
-        foreach (var term in plan.Terms)
+        foreach (var term in plan.TermArray)
         {
             var inHeading = terms.Heading.Matches(term);
             var inTitle = terms.Title.Matches(term);
@@ -28,7 +28,12 @@ internal static class Reranker
             title += inTitle ? term.Weight : 0;
         }
 
-        var pairs = plan.Pairs.Count == 0 ? 0 : plan.Pairs.Count(terms.Body.Pairs.Contains) / (double)plan.Pairs.Count;
+        var pairs = 0.0;
+        foreach (var pair in plan.PairArray)
+        {
+            pairs += terms.Body.Pairs.Contains(pair) ? 1.0 / plan.PairArray.Length : 0;
+        }
+
         var total = Math.Max(plan.TotalWeight, 1e-9);
         var (coverage, headingShare, titleShare) = (covered / total, heading / total, title / total);
         var score = coverage + (HeadingBonus * headingShare) + (TitleBonus * titleShare) + (Bm25Share * bm25Share) + (PairBonus * pairs)
