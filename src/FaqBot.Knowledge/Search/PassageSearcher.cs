@@ -87,7 +87,7 @@ public sealed partial class PassageSearcher : IPassageSearcher, IDisposable
         var scored = new List<(int Row, double Score, double Confidence)>(candidates.Count);
         foreach (var (row, bm25) in candidates)
         {
-            var (score, confidence) = Reranker.Score(plan, Terms(row), maxBm25 > 0 ? bm25 / maxBm25 : 0, _snapshot.Passages[row].Ordinal == 0);
+            var (score, confidence) = Reranker.Score(plan, Terms(row), maxBm25 > 0 ? bm25 / maxBm25 : 0, _snapshot.Passages[row].Ordinal == 0, _snapshot.Passages[row].Id.EndsWith("/1", StringComparison.Ordinal));
             scored.Add((row, score, confidence));
         }
 

@@ -59,10 +59,19 @@ public sealed class QueryAnalyzer(Vocabulary vocabulary, SynonymTable synonyms)
         return new QueryPlan(terms, pairs, AsksDefinition(tokens, terms));
     }
 
-    // "what is X", "what are X", "whats X" with X the only idea in the question.
-    private static bool AsksDefinition(List<string> tokens, List<QueryTerm> terms) =>
-        tokens.Count >= 2 && DefinitionOpeners.Contains(tokens[0]) && (tokens[0] == "whats" || tokens[1] is "is" or "are" or "s")
-        && terms.Count(t => t.Weight > 0.5) <= 1;
+    // "what is X?", "what are X?", "whats a X?": a definition. "what is the best …", "what are the risks of …" ask
+    // about something of X instead, and "the" is the tell.
+    private static bool AsksDefinition(List<string> tokens, List<QueryTerm> terms)
+    {
+        if (tokens.Count < 2 || !DefinitionOpeners.Contains(tokens[0]))
+        {
+            return false;
+        }
+
+        var rest = tokens.Skip(tokens[0] == "whats" ? 1 : 2).SkipWhile(t => t is "is" or "are" or "s").ToList();
+        return (tokens[0] == "whats" || tokens[1] is "is" or "are" or "s") && rest.Count > 0
+            && rest[0] is not ("the" or "your" or "my" or "it" or "this" or "that") && terms.Count > 0;
+    }
 
     private (QueryTerm? Term, int Used) Next(List<string> tokens, int i)
     {

@@ -9,8 +9,9 @@ internal static class Reranker
     private const double Bm25Share = 0.2;
     private const double PairBonus = 0.15;
     private const double OpeningBonus = 0.3;
+    private const double SectionStartBonus = 0.1;
 
-    public static (double Score, double Confidence) Score(QueryPlan plan, PassageTerms terms, double bm25Share, bool opensArticle)
+    public static (double Score, double Confidence) Score(QueryPlan plan, PassageTerms terms, double bm25Share, bool opensArticle, bool opensSection)
     {
         double covered = 0, heading = 0, title = 0;
         var coversSubject = false;
@@ -37,7 +38,8 @@ internal static class Reranker
         var total = Math.Max(plan.TotalWeight, 1e-9);
         var (coverage, headingShare, titleShare) = (covered / total, heading / total, title / total);
         var score = coverage + (HeadingBonus * headingShare) + (TitleBonus * titleShare) + (Bm25Share * bm25Share) + (PairBonus * pairs)
-            + (plan.AsksDefinition && opensArticle ? OpeningBonus : 0);
+            + (plan.AsksDefinition && opensArticle ? OpeningBonus : 0)
+            + (opensSection ? SectionStartBonus * headingShare : 0);
 
         // A passage under a heading that names the question's subject is a surer answer than a passing mention.
         var focus = Math.Min(1, 2 * (headingShare + (0.5 * titleShare)) + pairs);
