@@ -11,7 +11,11 @@ internal sealed class PassageTerms
         Heading = headings.Count == 0 ? Title : new Field(vocabulary, headings.SelectMany(h => Tokenizer.Words(h).Append("")));
         Body = new Field(vocabulary, Tokenizer.Words(text));
         Sentences = BestSentence.Split(text, vocabulary);
+        LeafHeading = headings.Count == 0 ? [] : Tokenizer.Words(headings[^1]).Select(vocabulary.StemOf).Where(s => s >= 0).ToHashSet();
     }
+
+    /// <summary>All words of the passage's own heading, stop words included.</summary>
+    public HashSet<int> LeafHeading { get; }
 
     public List<(string Text, Field Field)> Sentences { get; }
 

@@ -56,7 +56,8 @@ public sealed class QueryAnalyzer(Vocabulary vocabulary, SynonymTable synonyms)
             i += used;
         }
 
-        return new QueryPlan(terms, pairs, AsksDefinition(tokens, terms));
+        var words = tokens.Take(40).Select(vocabulary.StemOf).Where(s => s >= 0).ToHashSet();
+        return new QueryPlan(terms, pairs, AsksDefinition(tokens, terms), words);
     }
 
     // "what is X?", "what are X?", "whats a X?": a definition. "what is the best …", "what are the risks of …" ask

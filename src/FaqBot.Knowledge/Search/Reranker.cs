@@ -10,6 +10,7 @@ internal static class Reranker
     private const double PairBonus = 0.15;
     private const double OpeningBonus = 0.3;
     private const double SectionStartBonus = 0.1;
+    private const double HeadingShapeBonus = 0.15;
 
     public static (double Score, double Confidence) Score(QueryPlan plan, PassageTerms terms, double bm25Share, bool opensArticle, bool opensSection)
     {
@@ -39,12 +40,30 @@ internal static class Reranker
         var (coverage, headingShare, titleShare) = (covered / total, heading / total, title / total);
         var score = coverage + (HeadingBonus * headingShare) + (TitleBonus * titleShare) + (Bm25Share * bm25Share) + (PairBonus * pairs)
             + (plan.AsksDefinition && opensArticle ? OpeningBonus : 0)
-            + (opensSection ? SectionStartBonus * headingShare : 0);
+            + (opensSection ? SectionStartBonus * headingShare : 0)
+            + (HeadingShapeBonus * HeadingShape(plan.Words, terms.LeafHeading));
 
         // A passage under a heading that names the question's subject is a surer answer than a passing mention.
         var focus = Math.Min(1, 2 * (headingShare + (0.5 * titleShare)) + pairs);
         // Matching only everyday words ("opening hours") is no evidence that the passage is about the question.
         var confidence = coverage * (0.8 + (0.2 * focus)) * (coversSubject ? 1 : 0.5);
         return (score, Math.Clamp(confidence, 0, 1));
+    }
+
+    // Jaccard similarity of the question's words and the heading's words, function words included.
+    private static double HeadingShape(IReadOnlySet<int> question, HashSet<int> heading)
+    {
+        if (heading.Count == 0 || question.Count == 0)
+        {
+            return 0;
+        }
+
+        var shared = 0;
+        foreach (var word in heading)
+        {
+            shared += question.Contains(word) ? 1 : 0;
+        }
+
+        return shared / (double)(question.Count + heading.Count - shared);
     }
 }
