@@ -1,23 +1,39 @@
 namespace FaqBot.Knowledge.Triage;
 
-/// <summary>Alternatives separated by <c>|</c>; each is one word or a phrase, and a trailing <c>*</c> matches any ending.</summary>
+/// <summary>
+/// Alternatives separated by <c>|</c>; each is one word or a phrase, and a trailing <c>*</c> matches any ending.
+/// A word of six letters or more also matches with one letter dropped or doubled ("swolen", "bleeeding"), the typos
+/// of someone typing in a hurry; substitutions are not forgiven, since "injected" is not "infected".
+/// (A doubled letter is forgiven only in the message, so "swollenn" matches "swollen" but "blleding" needs both.)
+/// </summary>
 public sealed class TermGroup
 {
-    // Alternatives by their first word, so a long message costs one lookup per token rather than one per alternative.
+    private const int FuzzyMinLength = 6;
+
+    // Alternatives by their first word (and by that word with one letter dropped), so a long message costs a few
+    // lookups per token rather than one comparison per alternative.
     private readonly Dictionary<string, List<string[]>> _byFirstWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string[]>> _byFirstWordMissingALetter = new(StringComparer.Ordinal);
     private readonly List<string[]> _startingWithPrefix = [];
 
     public TermGroup(IEnumerable<string> alternatives)
     {
         foreach (var alternative in alternatives.Select(a => TriageText.PatternTokens(a).ToArray()).Where(a => a.Length > 0))
         {
-            if (alternative[0].EndsWith('*'))
+            var first = alternative[0];
+            if (first.EndsWith('*'))
             {
                 _startingWithPrefix.Add(alternative);
+                continue;
             }
-            else
+
+            Add(_byFirstWord, first, alternative);
+            if (first.Length >= FuzzyMinLength)
             {
-                (_byFirstWord.TryGetValue(alternative[0], out var list) ? list : _byFirstWord[alternative[0]] = []).Add(alternative);
+                foreach (var variant in MissingOneLetter(first))
+                {
+                    Add(_byFirstWordMissingALetter, variant, alternative);
+                }
             }
         }
 
@@ -32,14 +48,52 @@ public sealed class TermGroup
     {
         for (var i = 0; i < tokens.Count; i++)
         {
-            var candidates = _byFirstWord.TryGetValue(tokens[i], out var list) ? list.Concat(_startingWithPrefix) : _startingWithPrefix;
-            foreach (var alternative in candidates)
+            // No alternative can come from two lookups: each needs a different length of token.
+            foreach (var alternative in Candidates(tokens[i]))
             {
                 if (MatchesAt(tokens, i, alternative))
                 {
                     yield return (i, i + alternative.Length);
                 }
             }
+        }
+    }
+
+    private IEnumerable<string[]> Candidates(string token)
+    {
+        if (_byFirstWord.TryGetValue(token, out var exact))
+        {
+            foreach (var a in exact)
+            {
+                yield return a;
+            }
+        }
+
+        if (_byFirstWordMissingALetter.TryGetValue(token, out var dropped))
+        {
+            foreach (var a in dropped)
+            {
+                yield return a;
+            }
+        }
+
+        if (token.Length > FuzzyMinLength)
+        {
+            foreach (var variant in WithoutOneDoubledLetter(token))
+            {
+                if (_byFirstWord.TryGetValue(variant, out var doubled))
+                {
+                    foreach (var a in doubled.Where(a => a[0].Length >= FuzzyMinLength))
+                    {
+                        yield return a;
+                    }
+                }
+            }
+        }
+
+        foreach (var a in _startingWithPrefix)
+        {
+            yield return a;
         }
     }
 
@@ -54,9 +108,7 @@ public sealed class TermGroup
         {
             var word = alternative[k];
             var token = tokens[start + k];
-            var ok = word.EndsWith('*')
-                ? token.StartsWith(word[..^1], StringComparison.Ordinal)
-                : string.Equals(token, word, StringComparison.Ordinal);
+            var ok = word.EndsWith('*') ? token.StartsWith(word[..^1], StringComparison.Ordinal) : SameWord(word, token);
             if (!ok)
             {
                 return false;
@@ -65,4 +117,38 @@ public sealed class TermGroup
 
         return true;
     }
+
+    private static bool SameWord(string word, string token)
+    {
+        if (string.Equals(word, token, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (word.Length < FuzzyMinLength || Math.Abs(word.Length - token.Length) != 1)
+        {
+            return false;
+        }
+
+        var (longer, shorter) = word.Length > token.Length ? (word, token) : (token, word);
+        return MissingOneLetter(longer).Contains(shorter, StringComparer.Ordinal);
+    }
+
+    // Only a repeated letter can be the extra one ("bleeeding"); checking just those keeps long messages cheap.
+    private static IEnumerable<string> WithoutOneDoubledLetter(string token)
+    {
+        for (var i = 1; i < token.Length; i++)
+        {
+            if (token[i] == token[i - 1])
+            {
+                yield return token.Remove(i, 1);
+            }
+        }
+    }
+
+    private static IEnumerable<string> MissingOneLetter(string word) =>
+        Enumerable.Range(0, word.Length).Select(i => word.Remove(i, 1));
+
+    private static void Add(Dictionary<string, List<string[]>> index, string key, string[] alternative) =>
+        (index.TryGetValue(key, out var list) ? list : index[key] = []).Add(alternative);
 }

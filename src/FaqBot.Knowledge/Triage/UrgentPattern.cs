@@ -30,10 +30,17 @@ public sealed class UrgentPattern(string source, IReadOnlyList<TermGroup> groups
     /// <summary>Each way the pattern matches: the first and last token and the tokens the groups themselves cover.</summary>
     public IEnumerable<PatternMatch> MatchesIn(IReadOnlyList<string> tokens)
     {
-        var perGroup = groups.Select(g => g.MatchesIn(tokens).ToList()).ToList();
-        if (perGroup.Any(m => m.Count == 0))
+        // Group by group, stopping at the first that does not occur: most patterns fail on their first group.
+        var perGroup = new List<List<(int Start, int End)>>(groups.Count);
+        foreach (var group in groups)
         {
-            yield break;
+            var matches = group.MatchesIn(tokens).ToList();
+            if (matches.Count == 0)
+            {
+                yield break;
+            }
+
+            perGroup.Add(matches);
         }
 
         foreach (var combination in Combine(perGroup, 0, [], int.MaxValue, int.MinValue))

@@ -41,6 +41,9 @@ public sealed class UrgentRuleFileTests
     [InlineData("I feel like there's no point in living anymore", "self-harm")]
     [InlineData("Nothing matters, I'm going to end it", "self-harm")]
     [InlineData("HELP my lips r swelling so fast", "airway-swelling")]
+    [InlineData("my lips are swolen and my throat is tite", "airway-swelling")]
+    [InlineData("it wont stop bleding", "bleeding")]
+    [InlineData("the pain is unberable", "severe-pain")]
     public void UrgentMessagesAreCaughtByTheirRule(string message, string ruleId)
     {
         var match = _rules.Match(message);
@@ -78,6 +81,7 @@ public sealed class UrgentRuleFileTests
     [InlineData("is it normal for skin to feel warm after microneedling")]
     [InlineData("I bruise easily, will I bruise a lot")]
     [InlineData("does the blood mean it went too deep")]
+    [InlineData("I got injected with numbing cream before the session, is that normal?")]
     public void OrdinaryQuestionsThatShareWordsAreNotUrgent(string message)
     {
         var match = _rules.Match(message);
