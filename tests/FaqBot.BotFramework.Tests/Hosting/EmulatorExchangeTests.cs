@@ -75,6 +75,20 @@ public sealed class EmulatorExchangeTests : IAsyncLifetime
         Assert.Equal("/v3/conversations/5f0b7e40-4b7e-11f0-9a3c-3b1f2c7d8e90%7Clivechat/activities", post.RawTarget);
     }
 
+    [Theory]
+    [InlineData("""{"id":"channel-assigned-7"}""", "channel-assigned-7")]
+    [InlineData("", null)]
+    public async Task SendReturnsTheIdTheChannelGaveTheReplyOrNullWhenItGaveNone(string channelAnswer, string? expectedId)
+    {
+        var ids = new List<string?>();
+        await using var echo = await BotApp.StartAsync(new RecordingTurnHandler(async (turn, ct) => ids.Add(await turn.SendAsync(turn.Activity.CreateReply("ok"), ct))));
+        channel.Respond = (_, _) => Task.FromResult(Microsoft.AspNetCore.Http.Results.Content(channelAnswer, "application/json"));
+
+        await echo.Http.PostActivityAsync(echo.MessagesUrl, Some.Message(channel.ServiceUrl));
+
+        Assert.Equal([expectedId], ids);
+    }
+
     [Fact]
     public async Task FieldsTheBotDoesNotModelReachTheTurnHandlerIntact()
     {
