@@ -89,6 +89,7 @@ internal static class CommonWords
         wow youtube poke shrink scientific science rid loss gain says saying ear ears eye eyes nose mouth chest cheek cheeks
         chin forehead neck arm arms leg legs hand hands finger fingers feet foot knee knees toe belly stomach tummy thighs butt
         shoulders shoulder back backs dark light lighter darker fade fading patch patches
+        inject injected injection injections
         """.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries),
         StringComparer.Ordinal);
 

@@ -9,7 +9,7 @@ public sealed class QueryAnalyzer(Vocabulary vocabulary, SynonymTable synonyms)
 
     // An unknown specialist word is likely what the question is really about ("botox"), so it weighs like a rare
     // word; an unknown everyday word ("tomorrow") is mostly chatter around the point.
-    private const double UnknownWeightShare = 0.7;
+    private const double UnknownWeightShare = 1.0;
     private const double UnknownCommonWeightShare = 0.04;
     private const double CorrectedWeightShare = 0.9;
     private const double WeakWeightShare = 0.35;

@@ -9,7 +9,9 @@ public sealed record QueryPlan(IReadOnlyList<QueryTerm> Terms, IReadOnlyList<lon
 {
     public static QueryPlan Empty { get; } = new([], [], false, new HashSet<int>());
 
-    public double TotalWeight { get; } = Terms.Sum(t => t.Weight);
+    // A rambling message says many things; what it asks is in its weightiest few terms, so confidence is measured
+    // against those.
+    public double TotalWeight { get; } = Terms.Select(t => t.Weight).OrderDescending().Take(6).Sum();
 
     public bool HasSearchableTerms => Terms.Any(t => t.Stems.Count > 0);
 

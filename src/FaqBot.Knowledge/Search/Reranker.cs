@@ -37,7 +37,7 @@ internal static class Reranker
         }
 
         var total = Math.Max(plan.TotalWeight, 1e-9);
-        var (coverage, headingShare, titleShare) = (covered / total, heading / total, title / total);
+        var (coverage, headingShare, titleShare) = (Math.Min(1, covered / total), Math.Min(1, heading / total), Math.Min(1, title / total));
         var score = coverage + (HeadingBonus * headingShare) + (TitleBonus * titleShare) + (Bm25Share * bm25Share) + (PairBonus * pairs)
             + (plan.AsksDefinition && opensArticle ? OpeningBonus : 0)
             + (opensSection ? SectionStartBonus * headingShare : 0)

@@ -4,7 +4,7 @@ namespace FaqBot.Knowledge.Search;
 public sealed record SearchOptions
 {
     /// <summary>Below this confidence the best hit is not shown as an answer ("no good answer").</summary>
-    public double AnswerThreshold { get; init; } = 0.45;
+    public double AnswerThreshold { get; init; } = 0.42;
 
     /// <summary>bm25() costs about a microsecond per matching row, so the FTS5 query keeps the rarest terms whose
     /// document frequencies add up to at most this; commoner terms still count when candidates are re-ranked.</summary>
