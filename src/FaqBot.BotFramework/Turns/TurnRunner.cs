@@ -18,6 +18,13 @@ public sealed partial class TurnRunner(ITurnHandler handler, IOptions<BotFramewo
         var sent = new List<Activity>();
         async Task<string?> Record(Activity reply, CancellationToken ct)
         {
+            // Traces are debugging aids the SDK shows only in the Emulator; other channels never get them.
+            if (reply.Type == ActivityTypes.Trace && activity.ChannelId != "emulator")
+            {
+                return null;
+            }
+
+            Address(reply, activity);
             lock (sent)
             {
                 sent.Add(reply);
@@ -64,6 +71,17 @@ public sealed partial class TurnRunner(ITurnHandler handler, IOptions<BotFramewo
         {
             Log.ApologyFailed(logger, ex, activity.Conversation?.Id);
         }
+    }
+
+    // Like the SDK's conversation reference: whatever the bot left out, the reply goes back where the activity came from.
+    private static void Address(Activity reply, Activity inbound)
+    {
+        reply.Conversation ??= inbound.Conversation is null ? null : new() { Id = inbound.Conversation.Id, TenantId = inbound.Conversation.TenantId };
+        reply.From ??= inbound.Recipient is null ? null : new() { Id = inbound.Recipient.Id, Name = inbound.Recipient.Name, Role = "bot" };
+        reply.Recipient ??= inbound.From is null ? null : new() { Id = inbound.From.Id, Name = inbound.From.Name };
+        reply.ChannelId ??= inbound.ChannelId;
+        reply.ServiceUrl ??= inbound.ServiceUrl;
+        reply.ReplyToId ??= inbound.Id;
     }
 
     private static Activity[] Snapshot(List<Activity> sent)

@@ -1,11 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using FaqBot.BotFramework.Activities;
 using FaqBot.BotFramework.Tests.Support;
-using FaqBot.BotFramework.Turns;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace FaqBot.BotFramework.Tests.Turns;
 
@@ -62,27 +58,5 @@ public sealed class TurnFailureTests : IAsyncLifetime
         await channel.WaitForPostsAsync(1);
 
         Assert.DoesNotContain(bot.Logs.Lines, l => l.Level > LogLevel.Debug && l.Message.Contains("mole", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task RunnerUsedDirectlyReturnsEverySentActivityAndTheInvokeAnswer()
-    {
-        var handler = new RecordingTurnHandler(async (turn, ct) =>
-        {
-            await turn.SendAsync(turn.Activity.CreateReply("one"), ct);
-            turn.InvokeResponse = new InvokeResponse(200, new JsonObject());
-        });
-        var runner = new TurnRunner(handler, Options.Create(new BotFrameworkOptions()), NullLogger<TurnRunner>.Instance);
-        var delivered = new List<string?>();
-
-        var result = await runner.RunAsync(
-            new Activity { Type = ActivityTypes.Invoke, Id = "a1", Conversation = new() { Id = "c1" } },
-            (reply, _) => { delivered.Add(reply.Text); return Task.FromResult<string?>("id-1"); },
-            CancellationToken.None);
-
-        Assert.Equal(["one"], delivered);
-        Assert.Equal(["one"], result.Sent.Select(a => a.Text));
-        Assert.Equal(200, result.InvokeResponse?.Status);
-        Assert.False(result.Failed);
     }
 }
