@@ -6,7 +6,8 @@ using System.Text.Json.Nodes;
 namespace FaqBot.MessagesBench;
 
 /// <summary>One benchmark run: start both servers, alternate measured rounds, then report against the targets.</summary>
-internal sealed class BenchRun(FileInfo botDll, int connections, TimeSpan duration, TimeSpan warmup, int rounds, FileInfo questionFile)
+internal sealed class BenchRun(
+    FileInfo botDll, int connections, TimeSpan duration, TimeSpan warmup, int rounds, FileInfo questionFile, string[] botEnvironment)
 {
     private const double MaxRssMb = 150;
 
@@ -15,6 +16,10 @@ internal sealed class BenchRun(FileInfo botDll, int connections, TimeSpan durati
         var questions = ReadQuestions();
         var bodies = Enumerable.Range(0, connections).Select(i => Body(i, questions[i % questions.Count])).ToArray();
         Console.WriteLine($"{connections} connections, {questions.Count} distinct questions, {rounds} × ({warmup.TotalSeconds:0} s warm-up + {duration.TotalSeconds:0} s) per server");
+        if (botEnvironment.Length > 0)
+        {
+            Console.WriteLine($"bot environment: {string.Join(' ', botEnvironment)}");
+        }
 
         var self = typeof(BenchRun).Assembly.Location;
         var baselinePort = ServerProcess.FreePort();
@@ -22,13 +27,19 @@ internal sealed class BenchRun(FileInfo botDll, int connections, TimeSpan durati
         var protocolPort = ServerProcess.FreePort();
         using var protocol = ServerProcess.Start(self, ["protocol-server", "--port", protocolPort.ToString(CultureInfo.InvariantCulture)], new Dictionary<string, string>(), protocolPort);
         var botPort = ServerProcess.FreePort();
-        using var bot = ServerProcess.Start(botDll.FullName, ["--urls", $"http://127.0.0.1:{botPort}"], new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             // Authentication off (no App ID), as for the Emulator: the benchmark measures the turn, not token validation.
             ["MicrosoftAppId"] = "",
             ["MicrosoftAppPassword"] = "",
-        }, botPort);
+        };
+        foreach (var setting in botEnvironment)
+        {
+            var (key, value) = setting.Split('=', 2) is [var k, var v] ? (k, v) : throw new ArgumentException($"--bot-env {setting}: expected KEY=VALUE");
+            environment[key] = value;
+        }
+        using var bot = ServerProcess.Start(botDll.FullName, ["--urls", $"http://127.0.0.1:{botPort}"], environment, botPort);
 
         var baselineUrl = await WaitUntilAnsweringAsync(baseline, bodies[0], "baseline");
         var protocolUrl = await WaitUntilAnsweringAsync(protocol, bodies[0], "protocol library");

@@ -19,13 +19,19 @@ var questions = new Option<FileInfo>("--questions")
     Description = "JSON lines with a \"question\" field; the answerable ones are spread over the connections",
     DefaultValueFactory = _ => new FileInfo(Path.Combine(repoRoot, "tests", "data", "dev-questions.jsonl")),
 };
+var botEnvironment = new Option<string[]>("--bot-env")
+{
+    Description = "extra environment for the bot process, KEY=VALUE (repeatable), e.g. DOTNET_gcServer=0",
+    DefaultValueFactory = _ => [],
+};
 var root = new RootCommand("Benchmark POST /api/messages of FaqBot against a minimal Kestrel endpoint")
 {
-    botDll, connections, seconds, warmup, rounds, questions,
+    botDll, connections, seconds, warmup, rounds, questions, botEnvironment,
 };
 root.SetAction((result, _) => new BenchRun(
     result.GetValue(botDll)!, result.GetValue(connections), TimeSpan.FromSeconds(result.GetValue(seconds)),
-    TimeSpan.FromSeconds(result.GetValue(warmup)), result.GetValue(rounds), result.GetValue(questions)!).RunAsync());
+    TimeSpan.FromSeconds(result.GetValue(warmup)), result.GetValue(rounds), result.GetValue(questions)!,
+    result.GetValue(botEnvironment)!).RunAsync());
 
 // The baseline runs as a child process of this same program, so neither server shares the load generator's process.
 var port = new Option<int>("--port") { Required = true };
