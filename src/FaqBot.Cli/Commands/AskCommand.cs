@@ -31,6 +31,11 @@ internal static class AskCommand
             }
 
             using var knowledgeBase = await CliConfiguration.OpenAsync(parse.GetValue(knowledge), ct);
+            if (knowledgeBase is null)
+            {
+                return 2;
+            }
+
             var searcher = knowledgeBase.Searcher;
             if (file is null)
             {

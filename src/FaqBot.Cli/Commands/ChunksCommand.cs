@@ -12,6 +12,11 @@ internal static class ChunksCommand
         command.SetAction(async (parse, ct) =>
         {
             using var knowledgeBase = await CliConfiguration.OpenAsync(parse.GetValue(knowledge), ct);
+            if (knowledgeBase is null)
+            {
+                return 2;
+            }
+
             foreach (var passage in knowledgeBase.Searcher.Passages)
             {
                 Console.WriteLine(JsonSerializer.Serialize(

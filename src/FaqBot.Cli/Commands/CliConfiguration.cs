@@ -37,6 +37,16 @@ internal static class CliConfiguration
         return string.IsNullOrWhiteSpace(knowledgeFolder) ? options : options.ForFolder(Path.GetFullPath(knowledgeFolder));
     }
 
-    public static Task<KnowledgeBase> OpenAsync(string? knowledgeFolder, CancellationToken cancellationToken, bool forceRebuild = false, IProgress<int>? progress = null) =>
-        KnowledgeBase.OpenAsync(LoadKnowledgeOptions(knowledgeFolder), logger: null, forceRebuild, progress, cancellationToken);
+    /// <summary>Opens the knowledge base, or says on stderr why not (no such folder) and returns null.</summary>
+    public static async Task<KnowledgeBase?> OpenAsync(string? knowledgeFolder, CancellationToken cancellationToken, bool forceRebuild = false, IProgress<int>? progress = null)
+    {
+        var options = LoadKnowledgeOptions(knowledgeFolder);
+        if (!Directory.Exists(options.Path))
+        {
+            await Console.Error.WriteLineAsync($"Knowledge folder not found: {options.Path}");
+            return null;
+        }
+
+        return await KnowledgeBase.OpenAsync(options, logger: null, forceRebuild, progress, cancellationToken);
+    }
 }

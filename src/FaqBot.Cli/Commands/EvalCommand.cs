@@ -22,6 +22,11 @@ internal static class EvalCommand
             }
 
             using var knowledgeBase = await CliConfiguration.OpenAsync(parse.GetValue(knowledge), ct);
+            if (knowledgeBase is null)
+            {
+                return 2;
+            }
+
             var (items, errors) = QuestionFile.Read(file.FullName);
             var score = new EvalScore();
             foreach (var item in items)

@@ -27,6 +27,11 @@ internal static class IndexCommand
                 }
             });
             using var knowledgeBase = await CliConfiguration.OpenAsync(parse.GetValue(knowledge), ct, forceRebuild: true, progress);
+            if (knowledgeBase is null)
+            {
+                return 2;
+            }
+
             var summary = knowledgeBase.Summary;
             Console.Error.Write("\r                          \r");
             Console.WriteLine($"Indexed {options.Path}");

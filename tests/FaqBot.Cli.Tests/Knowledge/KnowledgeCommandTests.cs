@@ -113,5 +113,15 @@ public sealed class KnowledgeCommandTests : IDisposable
         Assert.Contains("q.jsonl:3: no \"question\" string", error);
     }
 
+    [Fact]
+    public async Task AMissingKnowledgeFolderIsAClearErrorNotACrash()
+    {
+        var (code, output, error) = await FaqbotProcess.RunAsync(_workspace.Root, "ask", "does it hurt?", "--knowledge", _workspace.Path("nowhere"));
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Equal($"Knowledge folder not found: {_workspace.Path("nowhere")}", error.Trim());
+    }
+
     public void Dispose() => _workspace.Dispose();
 }
