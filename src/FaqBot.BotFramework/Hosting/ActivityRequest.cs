@@ -62,6 +62,8 @@ internal static class ActivityRequest
         {
             var reader = new Utf8JsonReader(body);
             activity = JsonSerializer.Deserialize<Activity>(ref reader, ProtocolJson.Options);
+            // One JSON value and nothing after it: Read throws on trailing content, as parsing a whole string would.
+            reader.Read();
             return null;
         }
         catch (JsonException ex)

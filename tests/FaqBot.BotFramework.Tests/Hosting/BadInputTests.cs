@@ -27,6 +27,8 @@ public sealed class BadInputTests : IAsyncLifetime
     {
         { "malformed JSON", """{"type": "message", "text": "unterminated""" },
         { "JSON that is not an object", "null" },
+        { "trailing content after the activity", """{"type":"message","serviceUrl":"http://127.0.0.1:1","conversation":{"id":"c"}} {"type":"message"}""" },
+        { "empty body", "" },
         { "no type", """{"id":"1","serviceUrl":"http://127.0.0.1:1","conversation":{"id":"c"}}""" },
         { "empty type", """{"type":"","serviceUrl":"http://127.0.0.1:1","conversation":{"id":"c"}}""" },
         { "no conversation", """{"type":"message","serviceUrl":"http://127.0.0.1:1"}""" },
