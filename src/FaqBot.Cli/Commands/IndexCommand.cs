@@ -19,11 +19,13 @@ internal static class IndexCommand
             }
 
             var clock = Stopwatch.StartNew();
+            var shown = false;
             var progress = new Progress<int>(count =>
             {
                 if (count % 500 == 0)
                 {
                     Console.Error.Write($"\rread {count} articles...");
+                    shown = true;
                 }
             });
             using var knowledgeBase = await CliConfiguration.OpenAsync(parse.GetValue(knowledge), ct, forceRebuild: true, progress);
@@ -33,7 +35,11 @@ internal static class IndexCommand
             }
 
             var summary = knowledgeBase.Summary;
-            Console.Error.Write("\r                          \r");
+            if (shown)
+            {
+                Console.Error.WriteLine();
+            }
+
             Console.WriteLine($"Indexed {options.Path}");
             Console.WriteLine($"  index:     {options.IndexPath}");
             Console.WriteLine($"  articles:  {summary.Articles}");
