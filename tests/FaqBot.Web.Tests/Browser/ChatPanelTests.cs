@@ -59,6 +59,27 @@ public sealed class ChatPanelTests(ChromiumBrowser chromium, ChatAppServer serve
         await chat.CloseAsync();
     }
 
+    [Fact]
+    public async Task OnAPhoneThePanelFillsTheScreenAndClosingShowsAndFocusesTheLauncherAgain()
+    {
+        var chat = await ChatPage.OpenAsync(chromium.Browser, server.BaseAddress,
+            TestArtefacts.For(nameof(OnAPhoneThePanelFillsTheScreenAndClosingShowsAndFocusesTheLauncherAgain)), ChatPage.Phone);
+
+        await chat.OpenChatWithKeyboardAsync();
+        await Expect(chat.SendBox).ToBeFocusedAsync();
+        await chat.ScreenshotAsync("panel-open");
+
+        var panel = await chat.Panel.BoundingBoxAsync();
+        Assert.Equal((0f, 0f, ChatPage.Phone.Width, ChatPage.Phone.Height), (panel!.X, panel.Y, panel.Width, panel.Height));
+        await Expect(chat.Launcher).ToBeHiddenAsync();
+
+        await chat.Page.Keyboard.PressAsync("Escape");
+
+        await Expect(chat.Launcher).ToBeVisibleAsync();
+        await Expect(chat.Launcher).ToBeFocusedAsync();
+        await chat.CloseAsync();
+    }
+
     [Theory]
     [InlineData("desktop")]
     [InlineData("phone")]
