@@ -8,7 +8,8 @@ namespace FaqBot.BotFramework.Teams;
 /// <summary>
 /// Wraps the bot so Teams' quirks are handled once, before and after it: the bot's own @mention is removed from
 /// every inbound text, Teams activities from tenants outside <see cref="TeamsOptions.AllowedTenantIds"/> are ignored,
-/// and Teams replies are threaded and given buttons Teams shows (<see cref="TeamsReplyShaper"/>).
+/// members joining a team or group chat are not greeted one by one, and Teams replies are threaded and given buttons
+/// Teams shows (<see cref="TeamsReplyShaper"/>).
 /// </summary>
 public sealed class TeamsTurnHandler(ITurnHandler inner, IOptions<TeamsOptions> options, ILogger<TeamsTurnHandler> logger) : ITurnHandler
 {
@@ -30,6 +31,13 @@ public sealed class TeamsTurnHandler(ITurnHandler inner, IOptions<TeamsOptions> 
             Log.TenantNotAllowed(logger, inbound.Type, context.TenantId);
             // An invoke must still be answered; 403 tells Teams no, and nothing reaches the bot.
             turn.InvokeResponse = inbound.Type == ActivityTypes.Invoke ? new InvokeResponse(403) : null;
+            return;
+        }
+
+        if (inbound.Type == ActivityTypes.ConversationUpdate && !context.IsPersonal)
+        {
+            // The installationUpdate that comes with installing the app greets a team or group chat once; a greeting
+            // for every person who later joins the team would flood its channel (protocol reference 7.5).
             return;
         }
 

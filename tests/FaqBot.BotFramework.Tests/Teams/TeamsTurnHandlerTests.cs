@@ -92,6 +92,37 @@ public sealed class TeamsTurnHandlerTests
         Assert.Equal("hello", bot.HeardText);
     }
 
+    [Fact]
+    public async Task SomeoneJoiningATeamIsNotGreetedInTheChannel()
+    {
+        var bot = new EchoBot();
+        var joined = Parse($$"""
+            { "type": "conversationUpdate", "id": "f:1", "channelId": "msteams",
+              "conversation": { "conversationType": "channel", "isGroup": true, "id": "{{ChannelConversation}}" },
+              "recipient": { "id": "{{BotId}}" }, "membersAdded": [ { "id": "29:new-colleague" } ] }
+            """);
+        var sent = new List<Activity>();
+
+        await Wrap(bot).HandleAsync(new TurnContext(joined, (a, _) => { sent.Add(a); return Task.FromResult<string?>(null); }), CancellationToken.None);
+
+        Assert.False(bot.Called);
+        Assert.Empty(sent);
+    }
+
+    [Fact]
+    public async Task APersonalChatConversationUpdateStillReachesTheBot()
+    {
+        var bot = new EchoBot();
+        var update = Parse($$"""
+            { "type": "conversationUpdate", "id": "f:2", "channelId": "msteams",
+              "conversation": { "conversationType": "personal", "id": "a:1" }, "membersAdded": [ { "id": "29:user" } ] }
+            """);
+
+        await Wrap(bot).HandleAsync(new TurnContext(update, (_, _) => Task.FromResult<string?>(null)), CancellationToken.None);
+
+        Assert.True(bot.Called);
+    }
+
     private static TeamsTurnHandler Wrap(ITurnHandler bot, params string[] allowedTenants) =>
         new(bot, Options.Create(new TeamsOptions { AllowedTenantIds = [.. allowedTenants] }), NullLogger<TeamsTurnHandler>.Instance);
 
@@ -100,8 +131,11 @@ public sealed class TeamsTurnHandlerTests
     {
         public string? HeardText { get; private set; }
 
+        public bool Called { get; private set; }
+
         public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
         {
+            Called = true;
             HeardText = turn.Activity.Text;
             if (turn.Activity.Type == ActivityTypes.Invoke)
             {

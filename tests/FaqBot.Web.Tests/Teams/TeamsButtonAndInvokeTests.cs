@@ -72,6 +72,14 @@ public sealed class TeamsButtonAndInvokeTests : TeamsTestBed
     }
 
     [Fact]
+    public async Task SomeoneJoiningTheTeamLaterIsNotGreetedInItsChannel()
+    {
+        await PostAsync(Teams.MemberJoinedTeam("29:new-colleague-Qx1"));
+
+        Assert.Empty(await Channel.MessagesAfterQuietAsync(TimeSpan.FromMilliseconds(700)));
+    }
+
+    [Fact]
     public async Task RemovingTheAppSendsNothing()
     {
         await PostAsync(Teams.InstallationUpdate(PersonalConversation("remove"), "personal", "remove"));

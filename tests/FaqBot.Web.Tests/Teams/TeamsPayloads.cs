@@ -50,6 +50,14 @@ internal sealed class TeamsPayloads(string serviceUrl)
         return activity;
     }
 
+    public JsonObject MemberJoinedTeam(string memberId)
+    {
+        var activity = Activity("conversationUpdate", $"f:{Guid.NewGuid():N}", Conversation(TeamId, "channel"), text: null, channelData: TeamChannelData());
+        activity["membersAdded"] = new JsonArray(new JsonObject { ["id"] = memberId, ["aadObjectId"] = Guid.NewGuid().ToString() });
+        activity["channelData"]!["eventType"] = "teamMemberAdded";
+        return activity;
+    }
+
     public static JsonObject Mention(string id, string name) => new()
     {
         ["type"] = "mention",
