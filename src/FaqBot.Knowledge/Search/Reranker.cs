@@ -10,7 +10,7 @@ internal static class Reranker
     private const double PairBonus = 0.15;
     private const double OpeningBonus = 0.3;
     private const double SectionStartBonus = 0.1;
-    private const double HeadingShapeBonus = 0.15;
+    private const double HeadingShapeBonus = 0.3;
 
     public static (double Score, double Confidence) Score(QueryPlan plan, PassageTerms terms, double bm25Share, bool opensArticle, bool opensSection)
     {
