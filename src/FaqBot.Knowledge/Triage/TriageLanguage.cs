@@ -7,13 +7,17 @@ namespace FaqBot.Knowledge.Triage;
 /// <param name="HypotheticalCues">Words or phrases before a symptom that make it hypothetical ("what if", "risk of", "will").</param>
 /// <param name="Fillers">Words skipped when looking for a sentence's opener ("hi", "so", "please").</param>
 /// <param name="AskingVerbs">Words that make a following "I" a question's subject ("should I", "can I"), not a statement.</param>
+/// <param name="TopicWords">Names of the treatment; a message of keywords around one of them is a search ("lip swelling after microneedling").</param>
+/// <param name="StatementWords">Verbs and pleas that turn keywords into a report of what is happening ("is", "won't", "help").</param>
 public sealed record TriageLanguage(
     IReadOnlySet<string> Negations,
     IReadOnlySet<string> ModalOpeners,
     IReadOnlySet<string> QuestionOpeners,
     IReadOnlyList<TermGroup> HypotheticalCues,
     IReadOnlySet<string> Fillers,
-    IReadOnlySet<string> AskingVerbs)
+    IReadOnlySet<string> AskingVerbs,
+    IReadOnlySet<string> TopicWords,
+    IReadOnlySet<string> StatementWords)
 {
     public const int NegationReach = 3;
 
@@ -26,7 +30,9 @@ public sealed record TriageLanguage(
         {
             for (var i = 0; i < tokens.Count; i++)
             {
-                if (FirstPerson.Contains(tokens[i]) || (tokens[i] == "i" && (i == 0 || !AskingVerbs.Contains(tokens[i - 1]))))
+                // "is this normal?" points at something the patient has in front of them.
+                if (FirstPerson.Contains(tokens[i]) || (tokens[i] == "i" && (i == 0 || !AskingVerbs.Contains(tokens[i - 1])))
+                    || (tokens[i] is "this" or "that" && i > 0 && tokens[i - 1] is "is" or "was"))
                 {
                     return true;
                 }
@@ -35,6 +41,12 @@ public sealed record TriageLanguage(
 
         return false;
     }
+
+    /// <summary>Keywords around the treatment's name with no verb, plea or first person: a topic search, not a report.</summary>
+    public bool IsTopicSearch(IReadOnlyList<IReadOnlyList<string>> sentences, bool tellsOwnState) =>
+        !tellsOwnState
+        && sentences.Any(s => s.Any(TopicWords.Contains))
+        && !sentences.Any(s => s.Any(StatementWords.Contains));
 
     /// <summary>A negation within reach before the match, or between its words, that no comma separates from it.</summary>
     public bool IsNegated(IReadOnlyList<string> tokens, PatternMatch match)

@@ -10,6 +10,8 @@ internal sealed class UrgentRuleFile
     public List<string> HypotheticalCues { get; set; } = [];
     public List<string> Fillers { get; set; } = [];
     public List<string> AskingVerbs { get; set; } = [];
+    public List<string> TopicWords { get; set; } = [];
+    public List<string> StatementWords { get; set; } = [];
     public List<UrgentRuleEntry> Rules { get; set; } = [];
 }
 

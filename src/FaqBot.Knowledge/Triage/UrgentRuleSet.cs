@@ -17,6 +17,7 @@ public sealed class UrgentRuleSet(IReadOnlyList<UrgentRule> rules, TriageLanguag
 
         var sentences = TriageText.Sentences(message);
         var tellsOwnState = Language.TellsOwnState(sentences);
+        var topicSearch = Language.IsTopicSearch(sentences, tellsOwnState);
         foreach (var rule in Rules)
         {
             foreach (var tokens in sentences)
@@ -35,7 +36,7 @@ public sealed class UrgentRuleSet(IReadOnlyList<UrgentRule> rules, TriageLanguag
                             continue;
                         }
 
-                        if (!rule.EvenInQuestions && Language.IsHypothetical(tokens, match, tellsOwnState))
+                        if (!rule.EvenInQuestions && (topicSearch || Language.IsHypothetical(tokens, match, tellsOwnState)))
                         {
                             continue;
                         }

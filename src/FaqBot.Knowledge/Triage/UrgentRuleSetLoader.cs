@@ -44,7 +44,9 @@ public static class UrgentRuleSetLoader
             Words(file.QuestionOpeners),
             file.HypotheticalCues.Where(c => TriageText.PatternTokens(c).Count > 0).Select(c => new TermGroup([c])).ToList(),
             Words(file.Fillers),
-            Words(file.AskingVerbs));
+            Words(file.AskingVerbs),
+            Words(file.TopicWords),
+            Words(file.StatementWords));
         var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var rules = new List<UrgentRule>();
         for (var i = 0; i < file.Rules.Count; i++)
