@@ -3,7 +3,7 @@ namespace FaqBot.Knowledge.Search;
 /// <summary>Corrects a misspelt word towards words that exist in the index (symmetric-delete lookup, then true edit distance).</summary>
 public sealed class SpellingCorrector
 {
-    private const int MinLength = 5;
+    private const int MinLength = 4;
 
     private readonly Dictionary<string, int> _wordDf;
     private readonly Dictionary<string, List<string>> _deletes = new(StringComparer.Ordinal);
@@ -31,7 +31,7 @@ public sealed class SpellingCorrector
         }
     }
 
-    /// <summary>The closest indexed word within 1 edit (2 for words of 9+ letters), or null when none is close.</summary>
+    /// <summary>The closest indexed word within 1 edit (2 for words of 9+ letters, only a swap for 4 letters), or null when none is close.</summary>
     public string? Correct(string word)
     {
         if (word.Length < MinLength || word.Length > 30 || word.Any(char.IsDigit))
@@ -60,7 +60,7 @@ public sealed class SpellingCorrector
                 // Short words differ from other real words by one letter ("head"/"heat"): only trust a short
                 // correction that keeps the first letter.
                 var distance = EditDistance.Osa(word, candidate, maxDistance);
-                if (distance > maxDistance || (word.Length <= 5 && candidate[0] != word[0]))
+                if (distance > maxDistance || (word.Length <= 5 && candidate[0] != word[0]) || (word.Length == 4 && !Swapped(word, candidate)))
                 {
                     continue;
                 }
@@ -81,6 +81,11 @@ public sealed class SpellingCorrector
         a.Distance != b.Distance ? a.Distance < b.Distance
         : a.SameStart != b.SameStart ? a.SameStart
         : a.Df > b.Df;
+
+    // Four-letter words are corrected only for swapped letters ("pian" → "pain"): one other letter too often makes
+    // another real word ("hype" → "hope").
+    private static bool Swapped(string word, string candidate) =>
+        candidate.Length == word.Length && word.Order().SequenceEqual(candidate.Order());
 
     private static HashSet<string> Deletes(string word, int depth)
     {

@@ -28,6 +28,7 @@ public sealed class PassageSearcherTests(FixtureKnowledge knowledge) : IClassFix
     [Theory]
     [InlineData("when do I reaply sunscrean", "sunscreen-basics/how-to-apply-it/1")]
     [InlineData("microneedlign aftercar", "aftercare-guide/aftercare/1")]
+    [InlineData("does it cause pian?", "aftercare-guide/pain-and-discomfort/1")]
     public void MisspelledWordsAreCorrectedTowardsWordsOfTheKnowledge(string question, string expected)
     {
         var result = knowledge.Searcher.Search(question);
