@@ -70,7 +70,7 @@ public sealed class FakeTeamsChannel : IAsyncDisposable
         var body = await reader.ReadToEndAsync();
         var activity = JsonSerializer.Deserialize<Activity>(body, ProtocolJson.Options)!;
         var id = Interlocked.Increment(ref nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        posts.Enqueue(new Post(context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget, body, activity, id));
+        posts.Enqueue(new Post(context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget, body, activity, id, context.Request.Headers.Authorization.ToString()));
         return Results.Json(new { id });
     }
 
@@ -83,5 +83,6 @@ public sealed class FakeTeamsChannel : IAsyncDisposable
     /// <param name="RawTarget">The path and query as sent, escaping included.</param>
     /// <param name="Body">The JSON as sent, for size limits.</param>
     /// <param name="Id">The message id this channel gave the activity, as Teams does.</param>
-    public sealed record Post(string RawTarget, string Body, Activity Activity, string Id);
+    /// <param name="Authorization">The Authorization header the bot sent, empty when none.</param>
+    public sealed record Post(string RawTarget, string Body, Activity Activity, string Id, string Authorization);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FaqBot.BotFramework.Activities;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FaqBot.Web.Tests.Teams;
 
@@ -22,7 +23,8 @@ public abstract class TeamsTestBed : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Channel = await FakeTeamsChannel.StartAsync();
-        Bot = await BotServer.StartAsync(Settings);
+        await BeforeBotStartsAsync();
+        Bot = await BotServer.StartAsync(Settings, ConfigureServices);
         Teams = new TeamsPayloads(Channel.ServiceUrl);
     }
 
@@ -30,6 +32,17 @@ public abstract class TeamsTestBed : IAsyncLifetime
     {
         await Bot.DisposeAsync();
         await Channel.DisposeAsync();
+        await AfterBotStopsAsync();
+    }
+
+    /// <summary>Starts what the bot's configuration must name (e.g. a fake identity provider).</summary>
+    protected virtual Task BeforeBotStartsAsync() => Task.CompletedTask;
+
+    protected virtual Task AfterBotStopsAsync() => Task.CompletedTask;
+
+    /// <summary>Replaces services of the real app, for this test class only.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     protected async Task<HttpResponseMessage> PostAsync(JsonObject activity)
