@@ -11,6 +11,9 @@ public sealed class FeedbackStore
 {
     private static readonly TimeSpan PurgeEvery = TimeSpan.FromHours(1);
 
+    // Staff read questions, not essays; the cap also bounds the file and the redaction work per message.
+    public const int MaxTextLength = 2000;
+
     private readonly string _connectionString;
     private readonly IdHasher _hasher;
     private readonly TimeSpan _retention;
@@ -45,19 +48,19 @@ public sealed class FeedbackStore
     /// <summary>Keeps a question the bot could not answer, redacted, for staff to write the missing article.</summary>
     public void RecordUnanswered(string question, string conversationId, double? bestConfidence) => Write(
         "INSERT INTO unanswered (at, question, conversation, best_confidence) VALUES ($at, $q, $conv, $c)",
-        ("$q", Redactor.Redact(question)), ("$conv", _hasher.Hash(conversationId)), ("$c", bestConfidence));
+        ("$q", Redactor.Redact(Shorten(question))), ("$conv", _hasher.Hash(conversationId)), ("$c", bestConfidence));
 
     public void RecordFeedback(FeedbackEntry entry) => Write(
         "INSERT INTO feedback (at, passage_id, decision, confidence, helpful, reason, conversation, user) VALUES ($at, $p, $d, $c, $h, $r, $conv, $user)",
         ("$p", entry.PassageId), ("$d", entry.Decision), ("$c", entry.Confidence), ("$h", entry.Helpful ? 1 : 0),
-        ("$r", entry.Reason is null ? null : Redactor.Redact(entry.Reason)), ("$conv", _hasher.Hash(entry.ConversationId)),
+        ("$r", entry.Reason is null ? null : Redactor.Redact(Shorten(entry.Reason))), ("$conv", _hasher.Hash(entry.ConversationId)),
         ("$user", _hasher.Hash(entry.UserId)));
 
     /// <summary>Adds the reason to the patient's last "not helpful" on this passage, or records a new one carrying it.</summary>
     public void RecordReason(string passageId, string conversationId, string userId, string reason)
     {
         var conversation = _hasher.Hash(conversationId);
-        var redacted = Redactor.Redact(reason);
+        var redacted = Redactor.Redact(Shorten(reason));
         using (var connection = Open())
         using (var command = connection.CreateCommand())
         {
@@ -101,6 +104,8 @@ public sealed class FeedbackStore
         using var connection = Open();
         return FeedbackReportReader.Read(connection, from, to);
     }
+
+    private static string Shorten(string text) => text.Length <= MaxTextLength ? text : text[..MaxTextLength];
 
     internal SqliteConnection Open()
     {

@@ -29,6 +29,20 @@ public sealed class FeedbackStoreTests : IDisposable
     }
 
     [Fact]
+    public void AHugeQuestionIsStoredShortenedAndRedacted()
+    {
+        var store = new FeedbackStore(DbPath, 30, null, _time);
+        var question = "call me on 555 010 0199 " + new string('9', 5000) + " " + string.Concat(Enumerable.Repeat("why ", 2000));
+
+        store.RecordUnanswered(question, "c", null);
+
+        var stored = (string)ReadSingle("SELECT question FROM unanswered")[0];
+        Assert.StartsWith("call me on [phone]", stored);
+        Assert.DoesNotContain("555", stored);
+        Assert.True(stored.Length <= FeedbackStore.MaxTextLength, $"{stored.Length} characters");
+    }
+
+    [Fact]
     public void TheFileIsInWalModeSoWritesSurviveACrash()
     {
         _ = new FeedbackStore(DbPath, 30, null, _time);
