@@ -37,6 +37,8 @@ public static partial class TeamsMentions
 
         // Other people's mentions stay as the name the user saw; a stray tag of the bot without an entity too.
         text = AtTag().Replace(text, match => match.Groups["name"].Value);
+        // Some Teams clients put a non-breaking space (as the HTML entity) between a mention and the words after it.
+        text = text.Replace("&nbsp;", " ", StringComparison.OrdinalIgnoreCase);
         return Whitespace().Replace(text, " ").Trim();
     }
 

@@ -26,6 +26,16 @@ public sealed class TeamsMentionsTests
     }
 
     [Fact]
+    public void ANonBreakingSpaceEntityAfterTheMentionBecomesAnOrdinarySpace()
+    {
+        var activity = ChannelMessage("<at>Clinic FAQ</at>&nbsp;does it&nbsp;hurt?", $"[{BotMention()}]");
+
+        var text = TeamsMentions.RemoveRecipientMention(activity);
+
+        Assert.Equal("does it hurt?", text);
+    }
+
+    [Fact]
     public void OtherPeoplesMentionsStayReadableAsPlainNames()
     {
         var activity = ChannelMessage(
