@@ -60,6 +60,7 @@ public sealed class ChatConversationTests(ChromiumBrowser chromium, ChatAppServe
         await Expect(thanks).ToContainTextAsync("Thank you");
         Assert.Empty(await chat.SeriousAccessibilityViolationsAsync());
         traffic.AssertUsed(transport);
+        Assert.Empty(chat.ScriptErrors);
         await chat.CloseAsync();
     }
 

@@ -16,7 +16,12 @@ public sealed class ChatPage(IPage page, TestArtefacts artefacts)
     private const string BotMessageSelector =
         ".webchat__basic-transcript__activity:has(.webchat__stacked-layout:not(.webchat__stacked-layout--from-user))";
 
+    private readonly List<string> scriptErrors = [];
+
     public IPage Page => page;
+
+    /// <summary>Uncaught JavaScript errors on the page so far (the page's own script or the widget's).</summary>
+    public IReadOnlyList<string> ScriptErrors => scriptErrors;
 
     public ILocator Launcher => page.GetByRole(AriaRole.Button, new() { Name = "Ask a question" });
 
@@ -40,8 +45,9 @@ public sealed class ChatPage(IPage page, TestArtefacts artefacts)
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport, Locale = "en-US" });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
-        await page.GotoAsync(new Uri(server, "/" + query).ToString());
         var chat = new ChatPage(page, artefacts);
+        page.PageError += (_, error) => chat.scriptErrors.Add(error);
+        await page.GotoAsync(new Uri(server, "/" + query).ToString());
         await Expect(chat.Launcher).ToBeVisibleAsync();
         return chat;
     }
