@@ -120,4 +120,18 @@ public sealed class AnswerTests(ConversationBot bot) : IClassFixture<Conversatio
         Assert.Contains("depends on your own situation", texts[1]);
         Assert.Contains("dermatologist should decide", texts[1]);
     }
+
+    [Theory]
+    [InlineData("\U0001F600\U0001F600\U0001F600")]
+    [InlineData("\" * NEAR( OR - : ^")]
+    [InlineData("   ")]
+    [InlineData(null)]
+    public async Task OddMessagesGetAnOrdinaryReplyNotAnError(string? message)
+    {
+        var chat = bot.NewChat();
+
+        var reply = OnlyMessage(await chat.SayAsync(message ?? string.Concat(Enumerable.Repeat("does microneedling hurt and how long is recovery ", 200))));
+
+        Assert.DoesNotContain("something went wrong", Text(reply));
+    }
 }
