@@ -5,6 +5,9 @@ public sealed class SynonymTable
 {
     private readonly Dictionary<string, List<string[]>> _byPhrase = new(StringComparer.Ordinal);
 
+    // Most question words start no patient phrase; checking the first word avoids building candidate keys.
+    private readonly HashSet<string> _firstWords = new(StringComparer.Ordinal);
+
     public static SynonymTable Empty { get; } = new();
 
     public int MaxPhraseWords { get; private set; } = 1;
@@ -14,7 +17,12 @@ public sealed class SynonymTable
     /// <summary>Expansions for a patient phrase given as tokens, or null.</summary>
     public IReadOnlyList<string[]>? Lookup(IReadOnlyList<string> tokens, int start, int length)
     {
-        var key = string.Join(' ', tokens.Skip(start).Take(length));
+        if (!_firstWords.Contains(tokens[start]))
+        {
+            return null;
+        }
+
+        var key = length == 1 ? tokens[start] : string.Join(' ', tokens.Skip(start).Take(length));
         return _byPhrase.TryGetValue(key, out var expansions) ? expansions : null;
     }
 
@@ -49,6 +57,7 @@ public sealed class SynonymTable
                 }
 
                 list.AddRange(expansions);
+                table._firstWords.Add(phrase[0]);
                 table.MaxPhraseWords = Math.Max(table.MaxPhraseWords, phrase.Length);
             }
         }
