@@ -53,7 +53,11 @@
     (sendBox || title).focus();
     if (!started) {
       started = true;
-      startChat().catch(showError);
+      startChat().catch(() => {
+        // Opening the panel again tries again (the server may have been restarting).
+        started = false;
+        showError();
+      });
     }
   }
 
@@ -68,6 +72,7 @@
   }
 
   async function startChat() {
+    status.textContent = '';
     const config = await configPromise;
     const response = await fetch('api/directline/token', { method: 'POST', headers: { Accept: 'application/json' } });
     if (!response.ok) {
