@@ -1,4 +1,6 @@
+using FaqBot.BotFramework.DirectLine;
 using FaqBot.Web.Conversation;
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.Web.WebChat;
@@ -19,10 +21,25 @@ public static class WebChatPageExtensions
     /// <summary>Serves wwwroot (index.html, and the widget bundle that the build copies from npm) and the page's config.</summary>
     public static WebApplication MapWebChatPage(this WebApplication app)
     {
+        var policy = PageSecurityPolicy.For(
+            app.Services.GetRequiredService<IOptions<DirectLineOptions>>().Value,
+            app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value);
         app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = context => AddPageHeaders(context, policy) });
         app.MapGet("/api/webchat/config", GetConfig);
         return app;
+    }
+
+    private static void AddPageHeaders(StaticFileResponseContext context, string policy)
+    {
+        var headers = context.Context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        if (context.File.Name.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
+        {
+            headers.ContentSecurityPolicy = policy;
+            // Patients' questions never travel in URLs, but the page's address need not leak to linked sites either.
+            headers["Referrer-Policy"] = "no-referrer";
+        }
     }
 
     // The Clinic section is the conversation's (the safeguard quotes it); the page shows the same name and numbers.

@@ -20,7 +20,7 @@ public sealed class ChatPage(IPage page, TestArtefacts artefacts)
 
     public IPage Page => page;
 
-    /// <summary>Uncaught JavaScript errors on the page so far (the page's own script or the widget's).</summary>
+    /// <summary>Uncaught JavaScript errors and Content-Security-Policy blocks on the page so far.</summary>
     public IReadOnlyList<string> ScriptErrors => scriptErrors;
 
     public ILocator Launcher => page.GetByRole(AriaRole.Button, new() { Name = "Ask a question" });
@@ -47,6 +47,14 @@ public sealed class ChatPage(IPage page, TestArtefacts artefacts)
         page.SetDefaultTimeout(15_000);
         var chat = new ChatPage(page, artefacts);
         page.PageError += (_, error) => chat.scriptErrors.Add(error);
+        page.Console += (_, message) =>
+        {
+            // Chromium reports what the page's Content-Security-Policy blocked as console errors.
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                chat.scriptErrors.Add(message.Text);
+            }
+        };
         await page.GotoAsync(new Uri(server, "/" + query).ToString());
         await Expect(chat.Launcher).ToBeVisibleAsync();
         return chat;
