@@ -8,11 +8,14 @@ internal sealed class PassageTerms
     {
         Title = new Field(vocabulary, Tokenizer.Words(title));
         // An article's opening passage sits directly under its title, so the title is its heading.
+        HeadingIsTitle = headings.Count == 0;
         Heading = headings.Count == 0 ? Title : new Field(vocabulary, headings.SelectMany(h => Tokenizer.Words(h).Append("")));
         Body = new Field(vocabulary, Tokenizer.Words(text));
         Sentences = BestSentence.Split(text, vocabulary);
         LeafHeading = headings.Count == 0 ? [] : Tokenizer.Words(headings[^1]).Select(vocabulary.StemOf).Where(s => s >= 0).ToHashSet();
     }
+
+    public bool HeadingIsTitle { get; }
 
     /// <summary>All words of the passage's own heading, stop words included.</summary>
     public HashSet<int> LeafHeading { get; }

@@ -11,6 +11,7 @@ internal static class Reranker
     private const double OpeningBonus = 0.3;
     private const double SectionStartBonus = 0.1;
     private const double HeadingShapeBonus = 0.3;
+    private const double IntroHeadingShare = 0.5;
 
     public static (double Score, double Confidence) Score(QueryPlan plan, PassageTerms terms, double bm25Share, bool opensArticle, bool opensSection)
     {
@@ -26,7 +27,8 @@ internal static class Reranker
                 coversSubject |= !term.Everyday;
             }
 
-            heading += inHeading ? term.Weight : 0;
+            // A title lists what a whole article covers; a section heading names what this passage is about.
+            heading += inHeading ? term.Weight * (terms.HeadingIsTitle ? IntroHeadingShare : 1) : 0;
             title += inTitle ? term.Weight : 0;
         }
 
