@@ -8,11 +8,12 @@ public static class PageSecurityPolicy
     public static string For(DirectLineOptions directLine, WebChatOptions ui)
     {
         var connect = new List<string> { "'self'" };
-        // Azure mode: the browser talks to Azure's Direct Line over HTTPS and its WebSocket stream.
-        if (directLine.Secret.Length > 0 && Uri.TryCreate(directLine.AzureBaseUrl, UriKind.Absolute, out var azure))
+        // Azure mode talks to Azure's Direct Line; behind a proxy the page may be told another public Direct Line URL.
+        var directLineUrl = directLine.Secret.Length > 0 ? directLine.AzureBaseUrl : directLine.PublicBaseUrl;
+        if (Uri.TryCreate(directLineUrl, UriKind.Absolute, out var other))
         {
-            connect.Add(azure.GetLeftPart(UriPartial.Authority));
-            connect.Add((azure.Scheme == Uri.UriSchemeHttps ? "wss://" : "ws://") + azure.Authority);
+            connect.Add(other.GetLeftPart(UriPartial.Authority));
+            connect.Add((other.Scheme == Uri.UriSchemeHttps ? "wss://" : "ws://") + other.Authority);
         }
 
         var images = new List<string> { "'self'", "data:", "blob:" };

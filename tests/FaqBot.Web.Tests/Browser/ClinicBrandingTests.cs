@@ -25,8 +25,10 @@ public sealed class ClinicBrandingTests(ChromiumBrowser chromium)
             .ToHaveTextAsync("Lakeside Skin Centre");
         await Expect(chat.Page).ToHaveTitleAsync(ChatPage.Containing("Lakeside Skin Centre"));
         await Expect(chat.Launcher).ToHaveCSSAsync("background-color", "rgb(91, 44, 131)");
-        await Expect(chat.Panel.GetByText("not medical advice")).ToBeVisibleAsync();
-        await Expect(chat.Panel).ToContainTextAsync("Call 112");
+        var disclaimer = chat.Panel.Locator("#chat-disclaimer");
+        await Expect(disclaimer).ToBeVisibleAsync();
+        await Expect(disclaimer).ToContainTextAsync("not medical advice");
+        await Expect(disclaimer).ToContainTextAsync("Call 112");
         await chat.CloseAsync();
     }
 }

@@ -26,6 +26,16 @@ public sealed class PageSecurityPolicyTests
     }
 
     [Fact]
+    public void ASeparatePublicDirectLineAddressBehindAProxyIsAllowed()
+    {
+        var proxied = new DirectLineOptions { PublicBaseUrl = "https://chat.clinic.example/v3/directline" };
+
+        var policy = PageSecurityPolicy.For(proxied, new WebChatOptions());
+
+        Assert.Contains("connect-src 'self' https://chat.clinic.example wss://chat.clinic.example;", policy);
+    }
+
+    [Fact]
     public void AnAvatarOnAnotherHostIsAllowedAsAnImage()
     {
         var policy = PageSecurityPolicy.For(new DirectLineOptions(), new WebChatOptions { AvatarUrl = "https://cdn.clinic.example/logo.png" });
