@@ -170,10 +170,13 @@ public sealed class QueryAnalyzer(Vocabulary vocabulary, SynonymTable synonyms)
         }
 
         // A phrase is as specific as its rarest word; a patient phrase of everyday words ("how long does it take") counts less.
-        var everyday = phrase.All(w => StopWords.Contains(w) || StopWords.IsWeak(w) || CommonWords.Contains(w));
+        // ... unless the articles' words it stands for are specific: "make up" is everyday English, "makeup" is not.
+        var everyday = phrase.All(IsEveryday) && expansions.All(e => e.All(IsEveryday));
         var weight = alternatives.Average(a => a.Max(s => vocabulary.Idf(vocabulary.DocumentFrequency(s)))) * (everyday ? 0.6 : 1);
         return new QueryTerm(label, alternatives, weight, TermOrigin.Synonym, everyday);
     }
+
+    private static bool IsEveryday(string word) => StopWords.Contains(word) || StopWords.IsWeak(word) || CommonWords.Contains(word);
 
     private static bool SameAlternatives(QueryTerm a, QueryTerm b) =>
         a.Alternatives.Count == b.Alternatives.Count
