@@ -114,6 +114,11 @@ public sealed class QueryAnalyzer(Vocabulary vocabulary, SynonymTable synonyms)
                 : (Known(corrected, TermOrigin.Corrected), 1);
         }
 
+        if (!common && SameStem(word) is { } form)
+        {
+            return (Known(form, TermOrigin.Known) with { Label = word }, 1);
+        }
+
         return (new QueryTerm(word, [], vocabulary.MaxIdf * (common ? UnknownCommonWeightShare : UnknownWeightShare), TermOrigin.Unknown), 1);
     }
 
@@ -129,6 +134,21 @@ public sealed class QueryAnalyzer(Vocabulary vocabulary, SynonymTable synonyms)
         }
 
         return word.Length >= 5 ? vocabulary.LongerForm(word) : null;
+    }
+
+    // "heals" → "heal", which the articles only use as "healing": a word with that very stem is the same idea. Tried
+    // after spelling correction, which knows "affects" is more likely a misspelt "effects" than a form of "affected".
+    private string? SameStem(string word)
+    {
+        foreach (var stripped in new[] { word.TrimEnd('s'), word.EndsWith("ed", StringComparison.Ordinal) ? word[..^2] : "" })
+        {
+            if (stripped.Length >= 4 && stripped != word && vocabulary.FormWithStem(stripped) is { } form)
+            {
+                return form;
+            }
+        }
+
+        return null;
     }
 
     // "derma roller" → "dermaroller", "micro needling" → "microneedling" when the joined word is in the index.

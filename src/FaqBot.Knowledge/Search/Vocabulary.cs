@@ -79,6 +79,21 @@ public sealed class Vocabulary
         return best;
     }
 
+    /// <summary>The commonest indexed word whose porter stem is exactly <paramref name="stem"/> ("heal" → "healing"), if any.</summary>
+    public string? FormWithStem(string stem)
+    {
+        string? best = null;
+        foreach (var candidate in Longer(stem))
+        {
+            if (_stems[_stemOfWord[candidate]] == stem && (best is null || _wordDf[candidate] > _wordDf[best]))
+            {
+                best = candidate;
+            }
+        }
+
+        return best;
+    }
+
     public string? Correct(string word) =>
         LazyInitializer.EnsureInitialized(ref _corrector, () => new SpellingCorrector(_wordDf)).Correct(word);
 

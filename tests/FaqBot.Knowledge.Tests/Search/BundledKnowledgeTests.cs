@@ -27,5 +27,26 @@ public sealed class BundledKnowledgeTests : IDisposable
         Assert.Contains(result.Best!.BestSentence, result.Best.Passage.Text);
     }
 
+    [Theory]
+    [InlineData("how long till my skin heals", "heals")]
+    [InlineData("how long before I can wear make up again", "make up")]
+    public async Task APatientsWordFormOrEverydayPhraseStillCountsAsTheArticlesWord(string question, string label)
+    {
+        using var knowledgeBase = await KnowledgeBase.OpenAsync(Options());
+
+        var plan = knowledgeBase.Searcher.Analyze(question);
+        var result = knowledgeBase.Searcher.Search(question);
+
+        Assert.Contains(plan.Terms, t => t.Label == label && t.Origin != FaqBot.Knowledge.Search.TermOrigin.Unknown && !t.Everyday);
+        Assert.True(result.HasGoodAnswer);
+    }
+
+    private KnowledgeOptions Options() => new()
+    {
+        Path = Path.Combine(RepoRoot.Path, "knowledge"),
+        IndexPath = _temp.File("bundled.db"),
+        SynonymsFile = Path.Combine(RepoRoot.Path, "knowledge", "synonyms.txt"),
+    };
+
     public void Dispose() => _temp.Dispose();
 }
