@@ -14,7 +14,7 @@ internal sealed class BenchRun(
     public async Task<int> RunAsync()
     {
         var questions = ReadQuestions();
-        var bodies = Enumerable.Range(0, connections).Select(i => Body(i, questions[i % questions.Count])).ToArray();
+        var bodies = questions.Select((question, i) => Body(i, question)).ToArray();
         Console.WriteLine($"{connections} connections, {questions.Count} distinct questions, {rounds} × ({warmup.TotalSeconds:0} s warm-up + {duration.TotalSeconds:0} s) per server");
         if (botEnvironment.Length > 0)
         {
@@ -90,17 +90,17 @@ internal sealed class BenchRun(
         return answerable.Count > 0 ? answerable : throw new InvalidOperationException($"no answerable questions in {questionFile}");
     }
 
-    private static byte[] Body(int worker, string question) => JsonSerializer.SerializeToUtf8Bytes(new JsonObject
+    private static byte[] Body(int index, string question) => JsonSerializer.SerializeToUtf8Bytes(new JsonObject
     {
         ["type"] = "message",
-        ["id"] = $"bench-{worker}-1",
+        ["id"] = $"bench-{index}-1",
         ["channelId"] = "emulator",
         // Never called: with expectReplies the replies come back in the response body.
         ["serviceUrl"] = "http://127.0.0.1:9",
         ["deliveryMode"] = "expectReplies",
         ["locale"] = "en-US",
-        ["conversation"] = new JsonObject { ["id"] = $"bench-conversation-{worker}" },
-        ["from"] = new JsonObject { ["id"] = $"bench-user-{worker}", ["name"] = "Patient", ["role"] = "user" },
+        ["conversation"] = new JsonObject { ["id"] = $"bench-conversation-{index}" },
+        ["from"] = new JsonObject { ["id"] = $"bench-user-{index}", ["name"] = "Patient", ["role"] = "user" },
         ["recipient"] = new JsonObject { ["id"] = "faqbot", ["name"] = "FaqBot", ["role"] = "bot" },
         ["text"] = question,
     });

@@ -23,9 +23,12 @@ internal sealed class LoadGenerator(Uri url, IReadOnlyList<byte[]> bodies, int c
         {
             var latencies = new List<double>(capacity: 4096);
             var errors = 0;
-            var body = bodies[worker % bodies.Count];
+            // Each connection walks through the questions from its own starting point, so all of them are asked.
+            var next = worker;
             while (clock.Elapsed < length)
             {
+                var body = bodies[next % bodies.Count];
+                next += connections;
                 var started = Stopwatch.GetTimestamp();
                 if (!await SendAsync(http, body))
                 {
