@@ -7,8 +7,11 @@ namespace FaqBot.Knowledge.Answering;
 /// Decides what the bot does with a message: urgent triage first (no search at all), then search, then answer or
 /// abstain. The bot and the CLI's <c>ask</c> share it, so the tool always tells what the bot would do.
 /// </summary>
-public sealed class AnswerDecider(IPassageSearcher searcher, UrgentRuleSet urgentRules)
+/// <param name="cacheCapacity">How many distinct messages' own decisions to remember (0: none); see <see cref="StandaloneCache"/>.</param>
+public sealed class AnswerDecider(IPassageSearcher searcher, UrgentRuleSet urgentRules, int cacheCapacity = 0)
 {
+    private readonly StandaloneCache _cache = new(cacheCapacity);
+
     private const int ShortFollowUpWords = 7;
     private const double RunnerUpMargin = 0.15;
 
@@ -19,14 +22,12 @@ public sealed class AnswerDecider(IPassageSearcher searcher, UrgentRuleSet urgen
     public Decision Decide(string? message, string? previousTopic = null, string? previousPassageId = null, int limit = 10)
     {
         var text = message?.Trim() ?? "";
-        var urgent = urgentRules.Match(text);
+        var (urgent, personal, result) = _cache.GetOrAdd(text, limit, () => DecideAlone(text, limit));
         if (urgent is not null)
         {
             return new Decision(DecisionKind.Urgent, SearchResult.Empty, urgent, false, text);
         }
 
-        var personal = PersonalAdviceDetector.IsPersonalAdvice(text);
-        var result = searcher.Search(text, limit);
         var searched = text;
         if (!string.IsNullOrWhiteSpace(previousTopic) && CannotStandAlone(text, result))
         {
@@ -40,6 +41,15 @@ public sealed class AnswerDecider(IPassageSearcher searcher, UrgentRuleSet urgen
         }
 
         return new Decision(result.HasGoodAnswer ? DecisionKind.Answer : DecisionKind.Abstain, result, null, personal, searched);
+    }
+
+    // Triage comes first and an urgent message is never searched.
+    private Standalone DecideAlone(string text, int limit)
+    {
+        var urgent = urgentRules.Match(text);
+        return urgent is not null
+            ? new Standalone(urgent, false, SearchResult.Empty)
+            : new Standalone(null, PersonalAdviceDetector.IsPersonalAdvice(text), searcher.Search(text, limit));
     }
 
     // The topic words pull the last answer up again; the patient asked something new about it, so a runner-up

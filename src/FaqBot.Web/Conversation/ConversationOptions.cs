@@ -30,4 +30,8 @@ public sealed class ConversationOptions
     /// <summary>When deciding takes longer than this a typing indicator goes out first; zero sends it always.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
     public TimeSpan TypingDelay { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>How many distinct messages' decisions to remember; repeated questions and button clicks skip triage and search.</summary>
+    [Range(0, 100_000)]
+    public int DecisionCacheSize { get; set; } = 1024;
 }

@@ -1,6 +1,7 @@
 using FaqBot.BotFramework.Turns;
 using FaqBot.Knowledge.Answering;
 using FaqBot.Knowledge.Feedback;
+using FaqBot.Knowledge.Search;
 using FaqBot.Knowledge.Triage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,10 @@ public static class ConversationServiceExtensions
 
         services.AddSingleton(sp => UrgentRuleSetLoader.Load(
             Path.GetFullPath(sp.GetRequiredService<IOptions<ConversationOptions>>().Value.UrgentRulesFile, ContentRoot(sp))));
-        services.AddSingleton<AnswerDecider>();
+        services.AddSingleton(sp => new AnswerDecider(
+            sp.GetRequiredService<IPassageSearcher>(),
+            sp.GetRequiredService<UrgentRuleSet>(),
+            sp.GetRequiredService<IOptions<ConversationOptions>>().Value.DecisionCacheSize));
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<FeedbackOptions>>().Value;

@@ -96,4 +96,41 @@ public sealed class AnswerDeciderTests
         Assert.Equal("is bleeding normal during microneedling?", decision.SearchedText);
         Assert.Single(_searcher.Questions);
     }
+
+    [Fact]
+    public void ARepeatedQuestionIsDecidedAgainFromTheCacheWithTheSameAnswer()
+    {
+        var decider = new AnswerDecider(_searcher, Rules, cacheCapacity: 16);
+
+        var first = decider.Decide("is bleeding normal during microneedling?");
+        var again = decider.Decide("is bleeding normal during microneedling?");
+
+        Assert.Single(_searcher.Questions);
+        Assert.Equal(first.Kind, again.Kind);
+        Assert.Equal(first.Best!.Passage.Id, again.Best!.Passage.Id);
+    }
+
+    [Fact]
+    public void AnUrgentMessageStaysUrgentWhenItComesAgainFromTheCache()
+    {
+        var decider = new AnswerDecider(_searcher, Rules, cacheCapacity: 16);
+
+        decider.Decide("my throat is closing up and I can't breathe");
+        var again = decider.Decide("my throat is closing up and I can't breathe");
+
+        Assert.Equal(DecisionKind.Urgent, again.Kind);
+        Assert.Empty(_searcher.Questions);
+    }
+
+    [Fact]
+    public void AFollowUpStillUsesThePreviousTopicWhenItsOwnDecisionIsCached()
+    {
+        var decider = new AnswerDecider(_searcher, Rules, cacheCapacity: 16);
+        decider.Decide("how long does it last?");
+
+        var followUp = decider.Decide("how long does it last?", previousTopic: "microneedling scars");
+
+        Assert.Equal(DecisionKind.Answer, followUp.Kind);
+        Assert.Equal("microneedling scars how long does it last?", followUp.SearchedText);
+    }
 }

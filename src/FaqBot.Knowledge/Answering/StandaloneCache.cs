@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using FaqBot.Knowledge.Search;
+using FaqBot.Knowledge.Triage;
+
+namespace FaqBot.Knowledge.Answering;
+
+/// <summary>
+/// Remembers what a message decides on its own (triage, personal advice, search) for messages seen before: patients
+/// click the same example questions and buttons, and the same few questions come again and again. The answer to a
+/// message depends only on its text and the knowledge, which is fixed while the process runs.
+/// </summary>
+internal sealed class StandaloneCache(int capacity)
+{
+    private readonly ConcurrentDictionary<(string Text, int Limit), Standalone> _entries = new(StringTupleComparer.Instance);
+
+    public Standalone GetOrAdd(string text, int limit, Func<Standalone> decide)
+    {
+        if (capacity <= 0 || text.Length > 500)
+        {
+            return decide();
+        }
+
+        if (_entries.TryGetValue((text, limit), out var known))
+        {
+            return known;
+        }
+
+        // Bounded without bookkeeping: when full, start afresh; popular questions come back within moments.
+        if (_entries.Count >= capacity)
+        {
+            _entries.Clear();
+        }
+
+        var decided = decide();
+        _entries[(text, limit)] = decided;
+        return decided;
+    }
+
+    private sealed class StringTupleComparer : IEqualityComparer<(string Text, int Limit)>
+    {
+        public static readonly StringTupleComparer Instance = new();
+
+        public bool Equals((string Text, int Limit) x, (string Text, int Limit) y) =>
+            x.Limit == y.Limit && string.Equals(x.Text, y.Text, StringComparison.Ordinal);
+
+        public int GetHashCode((string Text, int Limit) key) => HashCode.Combine(StringComparer.Ordinal.GetHashCode(key.Text), key.Limit);
+    }
+}
+
+/// <summary>What a message decides without any conversation context.</summary>
+internal sealed record Standalone(UrgentMatch? Urgent, bool IsPersonalAdvice, SearchResult Result);
