@@ -10,12 +10,21 @@ internal sealed class PassageTerms
         // An article's opening passage sits directly under its title, so the title is its heading.
         HeadingIsTitle = headings.Count == 0;
         Heading = headings.Count == 0 ? Title : new Field(vocabulary, headings.SelectMany(h => Tokenizer.Words(h).Append("")));
-        Body = new Field(vocabulary, Tokenizer.Words(text));
+        var words = Tokenizer.Words(text);
+        WordCount = words.Count;
+        Body = new Field(vocabulary, words);
         Sentences = BestSentence.Split(text, vocabulary);
+        Defines = DefinedSubjects(vocabulary, Sentences);
         LeafHeading = headings.Count == 0 ? [] : Tokenizer.Words(headings[^1]).Select(vocabulary.StemOf).Where(s => s >= 0).ToHashSet();
     }
 
     public bool HeadingIsTitle { get; }
+
+    public int WordCount { get; }
+
+    /// <summary>What the passage's sentences define: the words before an early "is"/"are" ("Microneedling is a
+    /// procedure…", "Vitiligo is marked by…"), but "Microneedling devices are…" defines devices.</summary>
+    public List<int[]> Defines { get; }
 
     /// <summary>All words of the passage's own heading, stop words included.</summary>
     public HashSet<int> LeafHeading { get; }
@@ -27,6 +36,26 @@ internal sealed class PassageTerms
     public Field Heading { get; }
 
     public Field Body { get; }
+
+    private static List<int[]> DefinedSubjects(Vocabulary vocabulary, List<(string Text, Field Field)> sentences)
+    {
+        var subjects = new List<int[]>();
+        foreach (var (sentence, _) in sentences)
+        {
+            var words = Tokenizer.Words(sentence, 6);
+            var verb = words.FindIndex(w => w is "is" or "are" or "also");
+            if (verb is > 0 and <= 4)
+            {
+                var stems = words.Take(verb).Where(w => !StopWords.Contains(w)).Select(vocabulary.StemOf).ToArray();
+                if (stems.Length > 0 && stems.All(s => s >= 0))
+                {
+                    subjects.Add(stems);
+                }
+            }
+        }
+
+        return subjects;
+    }
 
     public static long Pair(int first, int second) => ((long)first << 32) | (uint)second;
 

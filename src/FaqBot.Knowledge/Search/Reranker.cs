@@ -9,7 +9,9 @@ internal static class Reranker
     private const double Bm25Share = 0.2;
     private const double PairBonus = 0.15;
     private const double OpeningBonus = 0.3;
-    private const double SectionStartBonus = 0.1;
+    private const double SectionStartBonus = 0.2;
+    private const int MinOpeningWords = 20;
+    private const double DefinitionBonus = 0.25;
     private const double HeadingShapeBonus = 0.3;
     private const double IntroHeadingShare = 0.5;
 
@@ -42,7 +44,9 @@ internal static class Reranker
         var (coverage, headingShare, titleShare) = (Math.Min(1, covered / total), Math.Min(1, heading / total), Math.Min(1, title / total));
         var score = coverage + (HeadingBonus * headingShare) + (TitleBonus * titleShare) + (Bm25Share * bm25Share) + (PairBonus * pairs)
             + (plan.AsksDefinition && opensArticle ? OpeningBonus : 0)
-            + (opensSection ? SectionStartBonus * headingShare : 0)
+            + (plan.AsksDefinition ? DefinitionBonus * Defined(plan, terms) : 0)
+            // A section's first passage usually introduces it, unless it is a stub of a sentence or two.
+            + (opensSection && terms.WordCount >= MinOpeningWords ? SectionStartBonus * headingShare : 0)
             + (HeadingShapeBonus * HeadingShape(plan.Words, terms.LeafHeading));
 
         // A passage under a heading that names the question's subject is a surer answer than a passing mention.
@@ -50,6 +54,20 @@ internal static class Reranker
         // Matching only everyday words ("opening hours") is no evidence that the passage is about the question.
         var confidence = coverage * (0.8 + (0.2 * focus)) * (coversSubject ? 1 : 0.5);
         return (score, Math.Clamp(confidence, 0, 1));
+    }
+
+    // "What is X?": a sentence of the passage says what X is, its subject being nothing but words of the question.
+    private static double Defined(QueryPlan plan, PassageTerms terms)
+    {
+        foreach (var subject in terms.Defines)
+        {
+            if (Array.TrueForAll(subject, plan.Words.Contains))
+            {
+                return 1;
+            }
+        }
+
+        return 0;
     }
 
     // Jaccard similarity of the question's words and the heading's words, function words included.

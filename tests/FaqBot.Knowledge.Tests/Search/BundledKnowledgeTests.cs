@@ -41,6 +41,19 @@ public sealed class BundledKnowledgeTests : IDisposable
         Assert.True(result.HasGoodAnswer);
     }
 
+    [Theory]
+    [InlineData("what is microneedling", "Microneedling")]
+    [InlineData("what is vitiligo?", "Vitiligo")]
+    public async Task WhatIsAQuestionGetsAPassageThatSaysWhatItIs(string question, string subject)
+    {
+        using var knowledgeBase = await KnowledgeBase.OpenAsync(Options());
+
+        var best = knowledgeBase.Searcher.Search(question).Best;
+
+        Assert.NotNull(best);
+        Assert.Matches($@"(^|[.\n] *){subject}(,[^.]*,)? (is|are|also known as) ", best.Passage.Text);
+    }
+
     private KnowledgeOptions Options() => new()
     {
         Path = Path.Combine(RepoRoot.Path, "knowledge"),
