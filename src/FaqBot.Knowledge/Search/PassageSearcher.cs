@@ -146,8 +146,11 @@ public sealed partial class PassageSearcher : IPassageSearcher, IDisposable
 
     // bm25 only needs each term's words; whether a synonym phrase's words stand together is checked when re-ranking,
     // which keeps the MATCH expression (and FTS5's work) small.
-    private string Match(IEnumerable<QueryTerm> terms, string op) =>
-        FtsQuery.Build(terms.Select(t => t.Stems.Select(s => (IEnumerable<string>)[_snapshot.Vocabulary.ExampleWord(s)])), op);
+    // In an OR a stem shared by several terms (a question word that a synonym group repeats) is looked up once: each
+    // quoted word costs FTS5 an index seek.
+    private string Match(IEnumerable<QueryTerm> terms, string op) => op == "OR"
+        ? FtsQuery.Build([terms.SelectMany(t => t.Stems).Distinct().Select(s => (IEnumerable<string>)[_snapshot.Vocabulary.ExampleWord(s)])], op)
+        : FtsQuery.Build(terms.Select(t => t.Stems.Select(s => (IEnumerable<string>)[_snapshot.Vocabulary.ExampleWord(s)])), op);
 
     private PassageTerms Terms(int row)
     {
