@@ -7,7 +7,7 @@ namespace FaqBot.Knowledge.Feedback;
 /// transaction in WAL mode, so a killed process loses nothing already acknowledged.
 /// Text is redacted and ids hashed before they reach the file; rows older than the retention are deleted.
 /// </summary>
-public sealed class FeedbackStore
+public sealed class FeedbackStore : IDisposable
 {
     private static readonly TimeSpan PurgeEvery = TimeSpan.FromHours(1);
 
@@ -19,6 +19,14 @@ public sealed class FeedbackStore
     private readonly TimeSpan _retention;
     private readonly TimeProvider _time;
     private readonly Lock _purgeLock = new();
+
+    // One writer at a time in this process: SQLite would otherwise make concurrent writers wait in its busy
+    // handler, which sleeps in whole milliseconds.
+    private readonly Lock _writeLock = new();
+
+    // Every message records its decision, so the writer stays open: opening and setting up a connection per row
+    // cost more than the row.
+    private SqliteConnection? _writer;
     private DateTimeOffset _lastPurge;
 
     public FeedbackStore(string path, int retentionDays, string? hashKey, TimeProvider time)
@@ -123,9 +131,10 @@ public sealed class FeedbackStore
     private void Write(string sql, params (string Name, object? Value)[] parameters)
     {
         var now = _time.GetUtcNow();
-        using (var connection = Open())
-        using (var command = connection.CreateCommand())
+        lock (_writeLock)
         {
+            _writer ??= Open();
+            using var command = _writer.CreateCommand();
             command.CommandText = sql;
             command.Parameters.AddWithValue("$at", now.ToUnixTimeMilliseconds());
             foreach (var (name, value) in parameters)
@@ -148,5 +157,14 @@ public sealed class FeedbackStore
         }
 
         PurgeExpired();
+    }
+
+    public void Dispose()
+    {
+        lock (_writeLock)
+        {
+            _writer?.Dispose();
+            _writer = null;
+        }
     }
 }
