@@ -75,9 +75,7 @@ public sealed partial class PassageSearcher : IPassageSearcher, IDisposable
 
     private SearchResult Rank(QueryPlan plan, int limit)
     {
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         var candidates = Candidates(plan);
-        Probe.Fts += sw.Elapsed.TotalMicroseconds; sw.Restart();
         if (candidates.Count == 0)
         {
             return SearchResult.Empty;
@@ -91,14 +89,12 @@ public sealed partial class PassageSearcher : IPassageSearcher, IDisposable
             scored.Add((row, score, confidence));
         }
 
-        Probe.Rerank += sw.Elapsed.TotalMicroseconds; sw.Restart();
         var hits = scored
             .OrderByDescending(s => s.Score).ThenBy(s => s.Row)
             .Take(limit)
             .Select(s => new SearchHit(_snapshot.Passages[s.Row], Math.Round(s.Score, 4), Math.Round(s.Confidence, 4),
                 BestSentence.Pick(Terms(s.Row).Sentences, plan) ?? _snapshot.Passages[s.Row].Text))
             .ToList();
-        Probe.Rest += sw.Elapsed.TotalMicroseconds;
         return new SearchResult(hits, hits[0].Confidence >= _options.AnswerThreshold);
     }
 
@@ -173,4 +169,3 @@ public sealed partial class PassageSearcher : IPassageSearcher, IDisposable
     }
 }
 
-public static class Probe { public static double Fts; public static double Rerank; public static double Rest; }
