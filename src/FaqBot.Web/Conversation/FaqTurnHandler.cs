@@ -1,5 +1,4 @@
 using FaqBot.BotFramework.Activities;
-using FaqBot.BotFramework.Teams;
 using FaqBot.BotFramework.Turns;
 
 namespace FaqBot.Web.Conversation;
@@ -38,8 +37,8 @@ public sealed class FaqTurnHandler(
         var activity = turn.Activity;
         var key = StateKey(activity);
         var state = await states.GetAsync(key, ct) ?? ConversationState.Empty;
-        // Teams puts "<at>FaqBot</at>" in group chats and channels; the question is what is left.
-        var text = TeamsMentions.RemoveRecipientMention(activity)?.Trim() ?? "";
+        // The bot's own @mention is already gone: TeamsTurnHandler (builder.AddTeams()) strips it for every channel.
+        var text = activity.Text?.Trim() ?? "";
         var action = FaqAction.From(activity.Value);
 
         var next = action?.Name switch
