@@ -43,13 +43,15 @@ internal sealed record IndexSnapshot(string Path, Passage[] Passages, Dictionary
         var articles = order.Select(d => new ArticleSummary(d, citations[d], sections.GetValueOrDefault(d) ?? [])).ToList();
 
         var stemDf = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var r in Rows(connection, "SELECT term, doc FROM passages_vocab"))
+        long tokens = 0;
+        foreach (var r in Rows(connection, "SELECT term, doc, cnt FROM passages_vocab"))
         {
             stemDf[r.GetString(0)] = r.GetInt32(1);
+            tokens += r.GetInt64(2);
         }
 
         var words = Rows(connection, "SELECT word, stem, df FROM words").Select(r => (r.GetString(0), r.GetString(1), r.GetInt32(2))).ToList();
-        return new IndexSnapshot(path, [.. passages], rowById, articles, new Vocabulary(passages.Count, words, stemDf));
+        return new IndexSnapshot(path, [.. passages], rowById, articles, new Vocabulary(passages.Count, words, stemDf, tokens));
     }
 
     private static IEnumerable<SqliteDataReader> Rows(SqliteConnection connection, string sql)

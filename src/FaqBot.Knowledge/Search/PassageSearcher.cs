@@ -75,30 +75,42 @@ public sealed partial class PassageSearcher : IPassageSearcher, IDisposable
 
     private SearchResult Rank(QueryPlan plan, int limit)
     {
-        var candidates = Candidates(plan);
-        if (candidates.Count == 0)
+        var (rows, stems) = Candidates(plan);
+        if (rows.Count == 0)
         {
             return SearchResult.Empty;
         }
 
-        var maxBm25 = candidates.Max(c => c.Bm25);
-        var scored = new List<(int Row, double Score, double Confidence)>(candidates.Count);
-        foreach (var (row, bm25) in candidates)
+        var bm25 = new double[rows.Count];
+        var maxBm25 = 0.0;
+        for (var i = 0; i < rows.Count; i++)
         {
-            var (score, confidence) = Reranker.Score(plan, Terms(row), maxBm25 > 0 ? bm25 / maxBm25 : 0, _snapshot.Passages[row].Ordinal == 0, _snapshot.Passages[row].Id.EndsWith("/1", StringComparison.Ordinal));
-            scored.Add((row, score, confidence));
+            bm25[i] = Bm25.Score(stems, Terms(rows[i]), _snapshot.Vocabulary);
+            maxBm25 = Math.Max(maxBm25, bm25[i]);
         }
 
-        var hits = scored
-            .OrderByDescending(s => s.Score).ThenBy(s => s.Row)
-            .Take(limit)
-            .Select(s => new SearchHit(_snapshot.Passages[s.Row], Math.Round(s.Score, 4), Math.Round(s.Confidence, 4),
-                BestSentence.Pick(Terms(s.Row).Sentences, plan) ?? _snapshot.Passages[s.Row].Text))
-            .ToList();
+        var scored = new (int Row, double Score, double Confidence)[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var passage = _snapshot.Passages[rows[i]];
+            var (score, confidence) = Reranker.Score(plan, Terms(rows[i]), maxBm25 > 0 ? bm25[i] / maxBm25 : 0, passage.Ordinal == 0, passage.Id.EndsWith("/1", StringComparison.Ordinal));
+            scored[i] = (rows[i], score, confidence);
+        }
+
+        Array.Sort(scored, static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Row.CompareTo(b.Row));
+        var hits = new List<SearchHit>(Math.Min(limit, scored.Length));
+        foreach (var (row, score, confidence) in scored.AsSpan(0, Math.Min(limit, scored.Length)))
+        {
+            var terms = Terms(row);
+            hits.Add(new SearchHit(_snapshot.Passages[row], Math.Round(score, 4), Math.Round(confidence, 4),
+                () => BestSentence.Pick(terms.Sentences, plan) ?? _snapshot.Passages[row].Text));
+        }
+
         return new SearchResult(hits, hits[0].Confidence >= _options.AnswerThreshold);
     }
 
-    private List<(int Row, double Bm25)> Candidates(QueryPlan plan)
+    // The rows FTS5 matches for the rarest terms, and the stems of that MATCH (what bm25 scores).
+    private (List<int> Rows, int[] Stems) Candidates(QueryPlan plan)
     {
         var vocabulary = _snapshot.Vocabulary;
         var searchable = plan.Terms.Where(t => t.Stems.Count > 0)
@@ -107,32 +119,33 @@ public sealed partial class PassageSearcher : IPassageSearcher, IDisposable
             .ToList();
 
         var selected = new List<QueryTerm>();
-        var rows = 0;
+        var budget = 0;
         foreach (var (term, df) in searchable)
         {
-            if (selected.Count > 0 && rows + df > _options.CandidateRowBudget)
+            if (selected.Count > 0 && budget + df > _options.CandidateRowBudget)
             {
                 break;
             }
 
             selected.Add(term);
-            rows += df;
+            budget += df;
         }
 
         var session = _sessions.TryTake(out var pooled) ? pooled : new FtsSession(_snapshot.Path, _options);
         try
         {
             // Even the rarest term is common (a vague question): an AND of the rarest few scores far fewer rows.
-            if (rows > _options.CandidateRowBudget && searchable.Count > 1)
+            if (budget > _options.CandidateRowBudget && searchable.Count > 1)
             {
-                var narrow = session.Query(Match(searchable.Take(3).Select(t => t.Term), "AND"), _options.CandidateLimit);
+                var rarest = searchable.Take(3).Select(t => t.Term).ToList();
+                var narrow = Rows(session, Match(rarest, "AND"));
                 if (narrow.Count > 0)
                 {
-                    return narrow;
+                    return (narrow, [.. rarest.SelectMany(t => t.Stems).Distinct()]);
                 }
             }
 
-            return session.Query(Match(selected, "OR"), _options.CandidateLimit);
+            return (Rows(session, Match(selected, "OR")), [.. selected.SelectMany(t => t.Stems).Distinct()]);
         }
         finally
         {
@@ -140,13 +153,25 @@ public sealed partial class PassageSearcher : IPassageSearcher, IDisposable
         }
     }
 
-    // bm25 only needs each term's words; whether a synonym phrase's words stand together is checked when re-ranking,
-    // which keeps the MATCH expression (and FTS5's work) small.
-    // In an OR a stem shared by several terms (a question word that a synonym group repeats) is looked up once: each
-    // quoted word costs FTS5 an index seek.
-    private string Match(IEnumerable<QueryTerm> terms, string op) => op == "OR"
-        ? FtsQuery.Build([terms.SelectMany(t => t.Stems).Distinct().Select(s => (IEnumerable<string>)[_snapshot.Vocabulary.ExampleWord(s)])], op)
-        : FtsQuery.Build(terms.Select(t => t.Stems.Select(s => (IEnumerable<string>)[_snapshot.Vocabulary.ExampleWord(s)])), op);
+    // Usually every matching row gets re-ranked, and then FTS5 need not rank them; only when more match than we
+    // re-rank does its bm25() pick the best.
+    private List<int> Rows(FtsSession session, string match)
+    {
+        var rows = session.Matching(match, _options.CandidateLimit + 1);
+        return rows.Count > _options.CandidateLimit ? session.Best(match, _options.CandidateLimit) : rows;
+    }
+
+    // A synonym phrase ("active skin infection") matches only rows that have all its words, which keeps the rows that
+    // bm25 must score near the document-frequency estimate above; whether the words stand together is checked when
+    // re-ranking. In an OR, an alternative that several terms share is looked up once: each quoted word costs FTS5 an
+    // index seek.
+    private string Match(IEnumerable<QueryTerm> terms, string op)
+    {
+        IEnumerable<string> Words(int[] phrase) => phrase.Select(_snapshot.Vocabulary.ExampleWord);
+        return op == "OR"
+            ? FtsQuery.Build([terms.SelectMany(t => t.AlternativeArray).DistinctBy(a => string.Join(' ', a)).Select(Words)], op)
+            : FtsQuery.Build(terms.Select(t => t.AlternativeArray.Select(Words)), op);
+    }
 
     private PassageTerms Terms(int row)
     {
@@ -156,7 +181,7 @@ public sealed partial class PassageSearcher : IPassageSearcher, IDisposable
         }
 
         var passage = _snapshot.Passages[row];
-        return _terms[row] = new PassageTerms(_snapshot.Vocabulary, passage.Title, passage.HeadingPath, passage.Text);
+        return _terms[row] = new PassageTerms(_snapshot.Vocabulary, passage.Title, passage.HeadingPath, passage.Text, _options);
     }
 
     private static partial class Log
@@ -168,4 +193,3 @@ public sealed partial class PassageSearcher : IPassageSearcher, IDisposable
         public static partial void QueryFailed(ILogger logger, Exception exception);
     }
 }
-

@@ -4,9 +4,10 @@ namespace FaqBot.Knowledge.Search;
 // Pairs of neighbouring stems (stop words skipped) let phrases such as "side effects" match as phrases.
 internal sealed class PassageTerms
 {
-    public PassageTerms(Vocabulary vocabulary, string title, IReadOnlyList<string> headings, string text)
+    public PassageTerms(Vocabulary vocabulary, string title, IReadOnlyList<string> headings, string text, SearchOptions options)
     {
-        Title = new Field(vocabulary, Tokenizer.Words(title));
+        var titleWords = Tokenizer.Words(title);
+        Title = new Field(vocabulary, titleWords);
         // An article's opening passage sits directly under its title, so the title is its heading.
         HeadingIsTitle = headings.Count == 0;
         Heading = headings.Count == 0 ? Title : new Field(vocabulary, headings.SelectMany(h => Tokenizer.Words(h).Append("")));
@@ -16,7 +17,18 @@ internal sealed class PassageTerms
         Sentences = BestSentence.Split(text, vocabulary);
         Defines = DefinedSubjects(vocabulary, Sentences);
         LeafHeading = headings.Count == 0 ? [] : Tokenizer.Words(headings[^1]).Select(vocabulary.StemOf).Where(s => s >= 0).ToHashSet();
+
+        // The index's three columns as FTS5 holds them: the heading column is the whole path, empty for an opening passage.
+        Count(vocabulary, titleWords, options.TitleWeight);
+        Count(vocabulary, headings.SelectMany(h => Tokenizer.Words(h)), options.HeadingWeight);
+        Count(vocabulary, words, options.BodyWeight);
     }
+
+    /// <summary>Tokens in title, heading and body, stop words included (bm25's document length).</summary>
+    public int TokenCount { get; private set; }
+
+    /// <summary>Each stem's occurrences, weighted by the column it occurs in (bm25's term frequency).</summary>
+    public Dictionary<int, double> Frequency { get; } = [];
 
     public bool HeadingIsTitle { get; }
 
@@ -55,6 +67,19 @@ internal sealed class PassageTerms
         }
 
         return subjects;
+    }
+
+    private void Count(Vocabulary vocabulary, IEnumerable<string> words, double weight)
+    {
+        foreach (var word in words)
+        {
+            TokenCount++;
+            var stem = vocabulary.StemOf(word);
+            if (stem >= 0)
+            {
+                Frequency[stem] = Frequency.GetValueOrDefault(stem) + weight;
+            }
+        }
     }
 
     public static long Pair(int first, int second) => ((long)first << 32) | (uint)second;

@@ -11,9 +11,10 @@ public sealed class Vocabulary
     private readonly string[] _stemExample;
     private SpellingCorrector? _corrector;
 
-    public Vocabulary(int passageCount, IEnumerable<(string Word, string Stem, int Df)> words, IReadOnlyDictionary<string, int> stemDf)
+    public Vocabulary(int passageCount, IEnumerable<(string Word, string Stem, int Df)> words, IReadOnlyDictionary<string, int> stemDf, long tokenCount = 0)
     {
         PassageCount = Math.Max(1, passageCount);
+        AverageTokens = Math.Max(1, tokenCount / (double)PassageCount);
         var stemIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var stems = new List<string>();
         var examples = new List<(string Word, int Df)>();
@@ -45,6 +46,9 @@ public sealed class Vocabulary
     public int PassageCount { get; }
 
     public int WordCount => _stemOfWord.Count;
+
+    /// <summary>Tokens per passage over title, heading and body, as FTS5 counts them (bm25's average document length).</summary>
+    public double AverageTokens { get; }
 
     public int StemOf(string word) => _stemOfWord.TryGetValue(word, out var id) ? id : -1;
 
