@@ -8,7 +8,9 @@ using FaqBot.Web.WebChat;
 // The table of contents of the bot: each Add…/Map… lives with the part that owns it.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = args,
+    // Options are read once at start (a change needs a restart), so watching appsettings.json would only cost: the
+    // watcher covers the whole content root, data/ included, and woke up for every write to the feedback file.
+    Args = ["--hostBuilder:reloadConfigOnChange=false", .. args],
     // appsettings.json and knowledge/ are copied next to the binary, so dotnet run, tests and a published build agree.
     ContentRootPath = AppContext.BaseDirectory,
 });

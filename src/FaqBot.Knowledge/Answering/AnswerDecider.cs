@@ -43,6 +43,9 @@ public sealed class AnswerDecider(IPassageSearcher searcher, UrgentRuleSet urgen
         return new Decision(result.HasGoodAnswer ? DecisionKind.Answer : DecisionKind.Abstain, result, null, personal, searched);
     }
 
+    /// <summary>True when <see cref="Decide"/> will answer this message from memory, without searching it alone.</summary>
+    public bool Remembers(string? message, int limit = 10) => _cache.Contains(message?.Trim() ?? "", limit);
+
     // Triage comes first and an urgent message is never searched.
     private Standalone DecideAlone(string text, int limit)
     {

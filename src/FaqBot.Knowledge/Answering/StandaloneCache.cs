@@ -13,6 +13,8 @@ internal sealed class StandaloneCache(int capacity)
 {
     private readonly ConcurrentDictionary<(string Text, int Limit), Standalone> _entries = new(StringTupleComparer.Instance);
 
+    public bool Contains(string text, int limit) => capacity > 0 && _entries.ContainsKey((text, limit));
+
     public Standalone GetOrAdd(string text, int limit, Func<Standalone> decide)
     {
         if (capacity <= 0 || text.Length > 500)

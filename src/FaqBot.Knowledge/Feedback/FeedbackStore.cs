@@ -1,15 +1,23 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FaqBot.Knowledge.Feedback;
 
 /// <summary>
-/// The SQLite file of unanswered questions, feedback and decision counts. Every write is its own committed
-/// transaction in WAL mode, so a killed process loses nothing already acknowledged.
+/// The SQLite file of unanswered questions, feedback and decision counts, in WAL mode. Feedback and unanswered
+/// questions are committed before the call returns, so a killed process loses nothing the bot acknowledged.
+/// Decisions (one per message, statistics only) are committed in batches at most a second late.
 /// Text is redacted and ids hashed before they reach the file; rows older than the retention are deleted.
 /// </summary>
-public sealed class FeedbackStore : IDisposable
+public sealed partial class FeedbackStore : IDisposable
 {
     private static readonly TimeSpan PurgeEvery = TimeSpan.FromHours(1);
+    private static readonly TimeSpan DecisionsEvery = TimeSpan.FromSeconds(1);
+
+    // Past this many waiting decisions the batch goes in at once rather than at the next tick.
+    private const int DecisionBatch = 4096;
 
     // Staff read questions, not essays; the cap also bounds the file and the redaction work per message.
     public const int MaxTextLength = 2000;
@@ -29,8 +37,16 @@ public sealed class FeedbackStore : IDisposable
     private SqliteConnection? _writer;
     private DateTimeOffset _lastPurge;
 
-    public FeedbackStore(string path, int retentionDays, string? hashKey, TimeProvider time)
+    // A commit per message (a WAL append, file locks, now and then a checkpoint's fsync) was most of a busy bot's
+    // work, so decisions wait here and go in as one transaction.
+    private readonly ConcurrentQueue<(long At, DecisionEvent Decision)> _decisions = new();
+    private readonly ITimer _decisionTimer;
+    private readonly ILogger _logger;
+    private bool _disposed;
+
+    public FeedbackStore(string path, int retentionDays, string? hashKey, TimeProvider time, ILogger? logger = null)
     {
+        _logger = logger ?? NullLogger.Instance;
         var full = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
         Path = full;
@@ -44,14 +60,29 @@ public sealed class FeedbackStore : IDisposable
         }
 
         PurgeExpired();
+        _decisionTimer = time.CreateTimer(_ => FlushDecisionsInBackground(), null, DecisionsEvery, DecisionsEvery);
     }
 
     public string Path { get; }
 
-    public void RecordDecision(DecisionEvent decision) => Write(
-        "INSERT INTO decisions (at, decision, passage_id, confidence, urgent_rule, personal) VALUES ($at, $d, $p, $c, $u, $personal)",
-        ("$d", decision.Decision), ("$p", decision.PassageId), ("$c", decision.Confidence), ("$u", decision.UrgentRule),
-        ("$personal", decision.PersonalAdvice ? 1 : 0));
+    /// <summary>Counts one message's decision; written with the next batch (<see cref="FlushDecisions"/>).</summary>
+    public void RecordDecision(DecisionEvent decision)
+    {
+        _decisions.Enqueue((_time.GetUtcNow().ToUnixTimeMilliseconds(), decision));
+        if (_decisions.Count >= DecisionBatch)
+        {
+            _decisionTimer.Change(TimeSpan.Zero, DecisionsEvery);
+        }
+    }
+
+    /// <summary>Commits the decisions waiting for the next batch.</summary>
+    public void FlushDecisions()
+    {
+        lock (_writeLock)
+        {
+            WriteDecisions();
+        }
+    }
 
     /// <summary>Keeps a question the bot could not answer, redacted, for staff to write the missing article.</summary>
     public void RecordUnanswered(string question, string conversationId, double? bestConfidence) => Write(
@@ -109,6 +140,7 @@ public sealed class FeedbackStore : IDisposable
 
     public FeedbackReport Report(DateTimeOffset from, DateTimeOffset to)
     {
+        FlushDecisions();
         using var connection = Open();
         return FeedbackReportReader.Read(connection, from, to);
     }
@@ -133,6 +165,8 @@ public sealed class FeedbackStore : IDisposable
         var now = _time.GetUtcNow();
         lock (_writeLock)
         {
+            // Waiting decisions first, so the file keeps the order things happened in.
+            WriteDecisions();
             _writer ??= Open();
             using var command = _writer.CreateCommand();
             command.CommandText = sql;
@@ -145,7 +179,13 @@ public sealed class FeedbackStore : IDisposable
             command.ExecuteNonQuery();
         }
 
-        // Retention is enforced while running too, not only at start, without a timer of its own.
+        PurgeIfDue();
+    }
+
+    // Retention is enforced while running too, not only at start: after writes and on the decisions' timer.
+    private void PurgeIfDue()
+    {
+        var now = _time.GetUtcNow();
         lock (_purgeLock)
         {
             if (now - _lastPurge < PurgeEvery)
@@ -159,12 +199,81 @@ public sealed class FeedbackStore : IDisposable
         PurgeExpired();
     }
 
+    // Under _writeLock.
+    private void WriteDecisions()
+    {
+        if (_decisions.IsEmpty)
+        {
+            return;
+        }
+
+        _writer ??= Open();
+        using var transaction = _writer.BeginTransaction();
+        using var command = _writer.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO decisions (at, decision, passage_id, confidence, urgent_rule, personal) VALUES ($at, $d, $p, $c, $u, $personal)";
+        var parameters = new[] { "$at", "$d", "$p", "$c", "$u", "$personal" }.Select(name => command.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
+        command.Prepare();
+        while (_decisions.TryDequeue(out var item))
+        {
+            var d = item.Decision;
+            object?[] values = [item.At, d.Decision, d.PassageId, d.Confidence, d.UrgentRule, d.PersonalAdvice ? 1 : 0];
+            for (var i = 0; i < values.Length; i++)
+            {
+                parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    private void FlushDecisionsInBackground()
+    {
+        try
+        {
+            lock (_writeLock)
+            {
+                // A tick can still arrive after Dispose; it must not reopen the file.
+                if (_disposed)
+                {
+                    return;
+                }
+
+                WriteDecisions();
+            }
+
+            PurgeIfDue();
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            // A timer callback must not throw; a lost batch is logged and the next one tries again.
+            Log.DecisionsLost(_logger, e);
+        }
+    }
+
     public void Dispose()
     {
+        _decisionTimer.Dispose();
         lock (_writeLock)
         {
-            _writer?.Dispose();
-            _writer = null;
+            _disposed = true;
+            try
+            {
+                WriteDecisions();
+            }
+            finally
+            {
+                _writer?.Dispose();
+                _writer = null;
+            }
         }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(4101, LogLevel.Error, "Could not write a batch of decision counts to the feedback file")]
+        public static partial void DecisionsLost(ILogger logger, Exception exception);
     }
 }

@@ -28,7 +28,8 @@ public static class ConversationServiceExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<FeedbackOptions>>().Value;
-            return new FeedbackStore(Path.GetFullPath(options.Path, ContentRoot(sp)), options.RetentionDays, options.HashKey, sp.GetRequiredService<TimeProvider>());
+            return new FeedbackStore(Path.GetFullPath(options.Path, ContentRoot(sp)), options.RetentionDays, options.HashKey, sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger<FeedbackStore>());
         });
         services.TryAddSingleton<IConversationStateStore, MemoryConversationStateStore>();
         services.AddSingleton<AnswerComposer>();

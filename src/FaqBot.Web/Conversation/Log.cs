@@ -8,7 +8,9 @@ internal static partial class Log
     [LoggerMessage(4001, LogLevel.Debug, "Message text: {Text}")]
     public static partial void MessageText(ILogger logger, string text);
 
-    [LoggerMessage(4002, LogLevel.Information, "Decision {Decision} for conversation {Conversation}: passage {PassageId}, confidence {Confidence}, urgent rule {UrgentRule}, personal advice {PersonalAdvice}")]
+    // Per message, so Debug: at Information a busy bot spent more on this line than on the answer. The counts are in
+    // the feedback file's decisions table (faqbot report).
+    [LoggerMessage(4002, LogLevel.Debug, "Decision {Decision} for conversation {Conversation}: passage {PassageId}, confidence {Confidence}, urgent rule {UrgentRule}, personal advice {PersonalAdvice}")]
     public static partial void Decided(ILogger logger, DecisionKind decision, string conversation, string? passageId, double? confidence, string? urgentRule, bool personalAdvice);
 
     [LoggerMessage(4003, LogLevel.Information, "Feedback on passage {PassageId}: helpful {Helpful}")]

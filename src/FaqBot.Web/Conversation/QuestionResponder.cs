@@ -116,6 +116,12 @@ public sealed class QuestionResponder(ConversationServices services)
     private async Task<Decision> DecideWithTypingAsync(TurnContext turn, string text, ConversationState state, CancellationToken ct)
     {
         var delay = services.Options.TypingDelay;
+        if (delay > TimeSpan.Zero && services.Decider.Remembers(text))
+        {
+            // Answered from memory in microseconds: no typing indicator, and no thread hop or timer to race it.
+            return services.Decider.Decide(text, state.Topic, state.LastAnswer?.PassageId);
+        }
+
         if (delay == TimeSpan.Zero)
         {
             await turn.SendAsync(AnswerComposer.Typing(turn.Activity), ct);

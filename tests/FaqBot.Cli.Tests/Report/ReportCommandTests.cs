@@ -23,7 +23,11 @@ public sealed class ReportCommandTests : IDisposable
         store.RecordDecision(new DecisionEvent("answer", "verywell/side-effects/1", 0.8, null, false));
         store.RecordDecision(new DecisionEvent("urgent", null, null, "bleeding", false));
         store.RecordFeedback(new FeedbackEntry("verywell/side-effects/1", "answer", 0.8, false, "It was hard to understand", "c1", "u1"));
-        Store(new DateTimeOffset(2026, 4, 20, 12, 0, 0, TimeSpan.Zero)).RecordDecision(new DecisionEvent("answer", "x", 0.9, null, false));
+        store.Dispose();
+        using (var later = Store(new DateTimeOffset(2026, 4, 20, 12, 0, 0, TimeSpan.Zero)))
+        {
+            later.RecordDecision(new DecisionEvent("answer", "x", 0.9, null, false));
+        }
 
         var (code, output, _) = await RunAsync("--from", "2026-03-01", "--to", "2026-03-31");
 
@@ -41,6 +45,7 @@ public sealed class ReportCommandTests : IDisposable
         var store = Store(new DateTimeOffset(2026, 3, 10, 12, 0, 0, TimeSpan.Zero));
         store.RecordDecision(new DecisionEvent("answer", "p", 0.8, null, false));
         store.RecordDecision(new DecisionEvent("answer", "p", 0.7, null, false));
+        store.Dispose();
 
         var (code, output, _) = await RunAsync("--from", "2026-03-10", "--to", "2026-03-10", "--json");
 

@@ -101,13 +101,37 @@ public sealed class FeedbackStoreTests : IDisposable
         _time.Now = Monday.AddDays(20);
         store.RecordUnanswered("newer question", "c", null);
 
+        // A day later the bot has only answered questions: its decisions' timer enforces the retention on its own.
         _time.Now = Monday.AddDays(31);
         store.RecordDecision(new DecisionEvent("abstain", null, null, null, false));
 
+        Assert.True(SpinWait.SpinUntil(() => ReadColumn("SELECT question FROM unanswered").Count == 1, TimeSpan.FromSeconds(10)));
         Assert.Equal([ "newer question" ], ReadColumn("SELECT question FROM unanswered"));
         _time.Now = Monday.AddDays(51);
         _ = new FeedbackStore(DbPath, 30, null, _time);
         Assert.Empty(ReadColumn("SELECT question FROM unanswered"));
+    }
+
+    [Fact]
+    public void DecisionsReachTheFileWithinSecondsWithoutAnyOtherWriteAndAtDispose()
+    {
+        var store = new FeedbackStore(DbPath, 30, null, _time);
+        store.RecordDecision(new DecisionEvent("answer", "p/1", 0.7, null, false));
+        Assert.True(SpinWait.SpinUntil(() => ReadColumn("SELECT decision FROM decisions").Count == 1, TimeSpan.FromSeconds(10)));
+
+        store.RecordDecision(new DecisionEvent("abstain", null, 0.1, null, false));
+        store.Dispose();
+        Assert.Equal(["answer", "abstain"], ReadColumn("SELECT decision FROM decisions ORDER BY id"));
+    }
+
+    [Fact]
+    public void DecisionsWaitingForTheirBatchGoInBeforeFeedbackSoTheFileKeepsTheOrder()
+    {
+        using var store = new FeedbackStore(DbPath, 30, null, _time);
+        store.RecordDecision(new DecisionEvent("answer", "p/1", 0.7, null, false));
+        store.RecordFeedback(new FeedbackEntry("p/1", "answer", 0.7, true, null, "c", "u"));
+
+        Assert.Equal(["answer"], ReadColumn("SELECT decision FROM decisions"));
     }
 
     public void Dispose()
