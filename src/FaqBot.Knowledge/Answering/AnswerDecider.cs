@@ -12,6 +12,9 @@ public sealed class AnswerDecider(IPassageSearcher searcher, UrgentRuleSet urgen
 {
     private readonly StandaloneCache _cache = new(cacheCapacity);
 
+    // "topic + follow-up" searches, remembered the same way: the same follow-up buttons and phrasings come again.
+    private readonly StandaloneCache _contextual = new(cacheCapacity);
+
     private const int ShortFollowUpWords = 7;
     private const double RunnerUpMargin = 0.15;
 
@@ -22,17 +25,18 @@ public sealed class AnswerDecider(IPassageSearcher searcher, UrgentRuleSet urgen
     public Decision Decide(string? message, string? previousTopic = null, string? previousPassageId = null, int limit = 10)
     {
         var text = message?.Trim() ?? "";
-        var (urgent, personal, result) = _cache.GetOrAdd(text, limit, () => DecideAlone(text, limit));
+        var (urgent, personal, result, standsAlone) = _cache.GetOrAdd(text, limit, () => DecideAlone(text, limit));
         if (urgent is not null)
         {
             return new Decision(DecisionKind.Urgent, SearchResult.Empty, urgent, false, text);
         }
 
         var searched = text;
-        if (!string.IsNullOrWhiteSpace(previousTopic) && CannotStandAlone(text, result))
+        if (!string.IsNullOrWhiteSpace(previousTopic) && !standsAlone)
         {
             var withTopic = $"{previousTopic.Trim()} {text}";
-            var contextual = WithoutRepeating(searcher.Search(withTopic, limit), previousPassageId);
+            var searchedWithTopic = _contextual.GetOrAdd(withTopic, limit, () => new Standalone(null, false, searcher.Search(withTopic, limit), true)).Result;
+            var contextual = WithoutRepeating(searchedWithTopic, previousPassageId);
             if (contextual.HasGoodAnswer && (!result.HasGoodAnswer || contextual.Best!.Confidence > result.Best!.Confidence))
             {
                 result = contextual;
@@ -50,9 +54,13 @@ public sealed class AnswerDecider(IPassageSearcher searcher, UrgentRuleSet urgen
     private Standalone DecideAlone(string text, int limit)
     {
         var urgent = urgentRules.Match(text);
-        return urgent is not null
-            ? new Standalone(urgent, false, SearchResult.Empty)
-            : new Standalone(null, PersonalAdviceDetector.IsPersonalAdvice(text), searcher.Search(text, limit));
+        if (urgent is not null)
+        {
+            return new Standalone(urgent, false, SearchResult.Empty, true);
+        }
+
+        var result = searcher.Search(text, limit);
+        return new Standalone(null, PersonalAdviceDetector.IsPersonalAdvice(text), result, !CannotStandAlone(text, result));
     }
 
     // The topic words pull the last answer up again; the patient asked something new about it, so a runner-up

@@ -50,4 +50,5 @@ internal sealed class StandaloneCache(int capacity)
 }
 
 /// <summary>What a message decides without any conversation context.</summary>
-internal sealed record Standalone(UrgentMatch? Urgent, bool IsPersonalAdvice, SearchResult Result);
+/// <param name="StandsAlone">False for a short follow-up ("how long does it last?") that is searched with the conversation's topic.</param>
+internal sealed record Standalone(UrgentMatch? Urgent, bool IsPersonalAdvice, SearchResult Result, bool StandsAlone);

@@ -14,8 +14,16 @@ public enum ConversationCommand
 
 internal static partial class ConversationCommands
 {
+    // Longer than any command with some spaces and punctuation around it: a question, not worth normalising.
+    private const int MaxCommandChars = 40;
+
     public static ConversationCommand Parse(string text)
     {
+        if (text.Length > MaxCommandChars)
+        {
+            return ConversationCommand.None;
+        }
+
         var t = Spaces().Replace(Punctuation().Replace(text.ToLowerInvariant().Replace('\u2019', '\''), " "), " ").Trim();
         return t switch
         {
