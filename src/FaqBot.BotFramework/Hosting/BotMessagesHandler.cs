@@ -27,7 +27,7 @@ public sealed partial class BotMessagesHandler(
         "messageUpdate", "messageDelete", "contactRelationUpdate", "deleteUserData", "handoff", "suggestion", "command", "commandResult",
     };
 
-    public async Task<Results<Ok, JsonHttpResult<ExpectedReplies>, JsonHttpResult<JsonNode>, StatusCodeHttpResult, UnauthorizedHttpResult, ProblemHttpResult>>
+    public async Task<Results<Ok, WireJsonResult, StatusCodeHttpResult, UnauthorizedHttpResult, ProblemHttpResult>>
         HandleAsync(HttpContext context)
     {
         var (activity, problem) = await ActivityRequest.ReadAsync(context, options.Value.MaxRequestBodyBytes);
@@ -54,7 +54,7 @@ public sealed partial class BotMessagesHandler(
         {
             // A3113: the replies go in the response body, and nothing is posted to the channel.
             var buffered = await runner.RunAsync(activity, (_, _) => Task.FromResult<string?>(null), context.RequestAborted);
-            return TypedResults.Json(new ExpectedReplies(buffered.Sent, buffered.InvokeResponse?.Body), ProtocolJson.Options);
+            return new WireJsonResult(new ExpectedReplies(buffered.Sent, buffered.InvokeResponse?.Body));
         }
 
         var serviceUrl = new Uri(activity.ServiceUrl!);
@@ -69,7 +69,7 @@ public sealed partial class BotMessagesHandler(
                 // The SDK answers 501 to an invoke no handler claimed.
                 null => TypedResults.StatusCode(StatusCodes.Status501NotImplemented),
                 { Body: null } response => TypedResults.StatusCode(response.Status),
-                { } response => TypedResults.Json(response.Body, ProtocolJson.Options, statusCode: response.Status),
+                { } response => new WireJsonResult(response.Body, response.Status),
             };
         }
 
