@@ -4,30 +4,30 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FaqBot.BotFramework.Tests.Auth;
 
-/// <summary>A bot with an App ID whose OpenID metadata comes from the loopback identity provider, and a fake channel.</summary>
+/// <summary>A bot with an App ID whose OpenID metadata comes from the loopback login server, and a fake channel.</summary>
 public abstract class AuthenticatedBot : IAsyncLifetime
 {
     protected RecordingTurnHandler Handler { get; } = new();
     protected FakeBotTokenProvider Tokens { get; } = new();
-    protected FakeIdentityProvider Idp { get; private set; } = null!;
+    protected FakeLoginServer Login { get; private set; } = null!;
     protected FakeChannel Channel { get; private set; } = null!;
     protected BotApp Bot { get; private set; } = null!;
 
-    /// <summary>Lets a test class add or override settings once the identity provider's address is known.</summary>
+    /// <summary>Lets a test class add or override settings once the login server's address is known.</summary>
     protected virtual void Configure(Dictionary<string, string?> settings)
     {
     }
 
     public async Task InitializeAsync()
     {
-        Idp = await FakeIdentityProvider.StartAsync();
+        Login = await FakeLoginServer.StartAsync();
         Channel = await FakeChannel.StartAsync();
         var settings = new Dictionary<string, string?>
         {
             ["MicrosoftAppId"] = TestTokens.AppId,
             ["MicrosoftAppPassword"] = "never-used-because-tokens-are-faked",
-            ["BotFramework:ToBotFromChannelOpenIdMetadataUrl"] = Idp.ChannelMetadataUrl,
-            ["BotFramework:ToBotFromEmulatorOpenIdMetadataUrl"] = Idp.EmulatorMetadataUrl,
+            ["BotFramework:ToBotFromChannelOpenIdMetadataUrl"] = Login.ChannelMetadataUrl,
+            ["BotFramework:ToBotFromEmulatorOpenIdMetadataUrl"] = Login.EmulatorMetadataUrl,
         };
         Configure(settings);
         Bot = await BotApp.StartAsync(Handler, settings, services =>
@@ -41,7 +41,7 @@ public abstract class AuthenticatedBot : IAsyncLifetime
     {
         await Bot.DisposeAsync();
         await Channel.DisposeAsync();
-        await Idp.DisposeAsync();
+        await Login.DisposeAsync();
     }
 
     protected async Task AssertNothingWasSentAsync()

@@ -13,7 +13,7 @@ public sealed class ChannelTokenTests : AuthenticatedBot
     [Fact]
     public async Task ValidChannelTokenIsAcceptedAndTheReplyCarriesTheBotsToken()
     {
-        var token = TestTokens.Channel(Idp.ChannelKey.Credentials(), ServiceUrl);
+        var token = TestTokens.Channel(Login.ChannelKey.Credentials(), ServiceUrl);
 
         var response = await Bot.Http.PostActivityAsync(Bot.MessagesUrl, Some.Message(ServiceUrl, channelId: "webchat"), $"Bearer {token}");
 
@@ -27,7 +27,7 @@ public sealed class ChannelTokenTests : AuthenticatedBot
     public async Task ChannelRefusingTheBotsTokenGetsExactlyOneRetryWithAFreshToken()
     {
         Channel.Respond = (_, _) => Task.FromResult(Microsoft.AspNetCore.Http.Results.StatusCode(401));
-        var token = TestTokens.Channel(Idp.ChannelKey.Credentials(), ServiceUrl);
+        var token = TestTokens.Channel(Login.ChannelKey.Credentials(), ServiceUrl);
 
         await Bot.Http.PostActivityAsync(Bot.MessagesUrl, Some.Message(ServiceUrl, channelId: "webchat"), $"Bearer {token}");
 
@@ -42,7 +42,7 @@ public sealed class ChannelTokenTests : AuthenticatedBot
     public async Task TokenThatExpiredWithinTheFiveMinuteSkewIsStillAccepted()
     {
         var now = DateTime.UtcNow;
-        var token = TestTokens.Channel(Idp.ChannelKey.Credentials(), ServiceUrl, notBefore: now.AddHours(-1), expires: now.AddMinutes(-3));
+        var token = TestTokens.Channel(Login.ChannelKey.Credentials(), ServiceUrl, notBefore: now.AddHours(-1), expires: now.AddMinutes(-3));
 
         var response = await Bot.Http.PostActivityAsync(Bot.MessagesUrl, Some.Message(ServiceUrl, channelId: "webchat"), $"Bearer {token}");
 
@@ -52,7 +52,7 @@ public sealed class ChannelTokenTests : AuthenticatedBot
     [Fact]
     public async Task ServiceUrlClaimIsComparedWithoutRegardToCase()
     {
-        var token = TestTokens.Channel(Idp.ChannelKey.Credentials(), ServiceUrl.ToUpperInvariant());
+        var token = TestTokens.Channel(Login.ChannelKey.Credentials(), ServiceUrl.ToUpperInvariant());
 
         var response = await Bot.Http.PostActivityAsync(Bot.MessagesUrl, Some.Message(ServiceUrl, channelId: "webchat"), $"Bearer {token}");
 
@@ -95,9 +95,9 @@ public sealed class ChannelTokenTests : AuthenticatedBot
     private string? AuthorizationFor(string problem)
     {
         var now = DateTime.UtcNow;
-        var rogue = FakeIdentityProvider.TestKey.Rogue("rogue");
+        var rogue = TestKey.Rogue("rogue");
         string Bearer(string token) => $"Bearer {token}";
-        string Valid() => TestTokens.Channel(Idp.ChannelKey.Credentials(), ServiceUrl);
+        string Valid() => TestTokens.Channel(Login.ChannelKey.Credentials(), ServiceUrl);
 
         return problem switch
         {
@@ -108,18 +108,18 @@ public sealed class ChannelTokenTests : AuthenticatedBot
             "malformed JWT" => Bearer("eyJhbGciOiJSUzI1NiJ9.not-base64!.sig"),
             "alg none" => Bearer(TestTokens.Channel(signing: null, ServiceUrl)),
             "HS256 signed with the public key" => Bearer(TestTokens.Channel(
-                new SigningCredentials(new SymmetricSecurityKey(Idp.ChannelKey.Rsa.ExportSubjectPublicKeyInfo()) { KeyId = Idp.ChannelKey.KeyId }, SecurityAlgorithms.HmacSha256),
+                new SigningCredentials(new SymmetricSecurityKey(Login.ChannelKey.Rsa.ExportSubjectPublicKeyInfo()) { KeyId = Login.ChannelKey.KeyId }, SecurityAlgorithms.HmacSha256),
                 ServiceUrl)),
-            "bad signature" => Bearer(TestTokens.Channel(rogue.Credentials(keyIdOverride: Idp.ChannelKey.KeyId), ServiceUrl)),
+            "bad signature" => Bearer(TestTokens.Channel(rogue.Credentials(keyIdOverride: Login.ChannelKey.KeyId), ServiceUrl)),
             "unknown kid" => Bearer(TestTokens.Channel(rogue.Credentials(keyIdOverride: "rotated-away"), ServiceUrl)),
-            "wrong issuer" => Bearer(TestTokens.Channel(Idp.ChannelKey.Credentials(), ServiceUrl, issuer: "https://api.botframework.example")),
-            "wrong audience" => Bearer(TestTokens.Channel(Idp.ChannelKey.Credentials(), ServiceUrl, audience: "another-bots-app-id")),
-            "expired" => Bearer(TestTokens.Channel(Idp.ChannelKey.Credentials(), ServiceUrl, notBefore: now.AddHours(-2), expires: now.AddMinutes(-10))),
-            "not yet valid" => Bearer(TestTokens.Channel(Idp.ChannelKey.Credentials(), ServiceUrl, notBefore: now.AddMinutes(10), expires: now.AddHours(1))),
-            "key not endorsed for the channel" => Bearer(TestTokens.Channel(Idp.TeamsOnlyKey.Credentials(), ServiceUrl)),
-            "serviceurl claim differs from the activity" => Bearer(TestTokens.Channel(Idp.ChannelKey.Credentials(), "https://attacker.example/")),
-            "no serviceurl claim" => Bearer(TestTokens.Channel(Idp.ChannelKey.Credentials(), ServiceUrl, withServiceUrlClaim: false)),
-            "channel token signed with an Entra key" => Bearer(TestTokens.Channel(Idp.EmulatorKey.Credentials(), ServiceUrl)),
+            "wrong issuer" => Bearer(TestTokens.Channel(Login.ChannelKey.Credentials(), ServiceUrl, issuer: "https://api.botframework.example")),
+            "wrong audience" => Bearer(TestTokens.Channel(Login.ChannelKey.Credentials(), ServiceUrl, audience: "another-bots-app-id")),
+            "expired" => Bearer(TestTokens.Channel(Login.ChannelKey.Credentials(), ServiceUrl, notBefore: now.AddHours(-2), expires: now.AddMinutes(-10))),
+            "not yet valid" => Bearer(TestTokens.Channel(Login.ChannelKey.Credentials(), ServiceUrl, notBefore: now.AddMinutes(10), expires: now.AddHours(1))),
+            "key not endorsed for the channel" => Bearer(TestTokens.Channel(Login.TeamsOnlyKey.Credentials(), ServiceUrl)),
+            "serviceurl claim differs from the activity" => Bearer(TestTokens.Channel(Login.ChannelKey.Credentials(), "https://attacker.example/")),
+            "no serviceurl claim" => Bearer(TestTokens.Channel(Login.ChannelKey.Credentials(), ServiceUrl, withServiceUrlClaim: false)),
+            "channel token signed with an Entra key" => Bearer(TestTokens.Channel(Login.EmulatorKey.Credentials(), ServiceUrl)),
             _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, null),
         };
     }

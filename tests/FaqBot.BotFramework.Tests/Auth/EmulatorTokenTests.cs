@@ -12,7 +12,7 @@ public sealed class EmulatorTokenTests : AuthenticatedBot
     [InlineData("1.0", "https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/")]
     public async Task EmulatorTokenIsAcceptedAndTheReplyGoesToLoopbackWithoutTheBotsToken(string version, string issuer)
     {
-        var token = TestTokens.Emulator(Idp.EmulatorKey.Credentials(), issuer, version: version);
+        var token = TestTokens.Emulator(Login.EmulatorKey.Credentials(), issuer, version: version);
 
         var response = await Bot.Http.PostActivityAsync(Bot.MessagesUrl, Some.Message(Channel.ServiceUrl), $"Bearer {token}");
 
@@ -25,7 +25,7 @@ public sealed class EmulatorTokenTests : AuthenticatedBot
     [Fact]
     public async Task EmulatorTokenDoesNotLetTheBotPostToANonLoopbackServiceUrl()
     {
-        var token = TestTokens.Emulator(Idp.EmulatorKey.Credentials());
+        var token = TestTokens.Emulator(Login.EmulatorKey.Credentials());
 
         var response = await Bot.Http.PostActivityAsync(Bot.MessagesUrl, Some.Message("http://attacker.example/"), $"Bearer {token}");
 
@@ -39,7 +39,7 @@ public sealed class EmulatorTokenTests : AuthenticatedBot
     [Fact]
     public async Task TokenIssuedToAnotherAppIsRejected()
     {
-        var token = TestTokens.Emulator(Idp.EmulatorKey.Credentials(), appId: "some-other-bot");
+        var token = TestTokens.Emulator(Login.EmulatorKey.Credentials(), appId: "some-other-bot");
 
         var response = await Bot.Http.PostActivityAsync(Bot.MessagesUrl, Some.Message(Channel.ServiceUrl), $"Bearer {token}");
 
@@ -50,7 +50,7 @@ public sealed class EmulatorTokenTests : AuthenticatedBot
     [Fact]
     public async Task TokenWithAnUnknownVersionIsRejected()
     {
-        var token = TestTokens.Emulator(Idp.EmulatorKey.Credentials(), version: "3.0");
+        var token = TestTokens.Emulator(Login.EmulatorKey.Credentials(), version: "3.0");
 
         var response = await Bot.Http.PostActivityAsync(Bot.MessagesUrl, Some.Message(Channel.ServiceUrl), $"Bearer {token}");
 
@@ -61,7 +61,7 @@ public sealed class EmulatorTokenTests : AuthenticatedBot
     [Fact]
     public async Task TenantIssuerIsRejectedWhenTheBotIsNotSingleTenant()
     {
-        var token = TestTokens.Emulator(Idp.EmulatorKey.Credentials(), "https://sts.windows.net/3c1f6b2a-7d4e-4a9b-8e0f-1a2b3c4d5e6f/", version: "1.0");
+        var token = TestTokens.Emulator(Login.EmulatorKey.Credentials(), "https://sts.windows.net/3c1f6b2a-7d4e-4a9b-8e0f-1a2b3c4d5e6f/", version: "1.0");
 
         var response = await Bot.Http.PostActivityAsync(Bot.MessagesUrl, Some.Message(Channel.ServiceUrl), $"Bearer {token}");
 

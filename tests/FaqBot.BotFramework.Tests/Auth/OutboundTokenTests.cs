@@ -8,13 +8,11 @@ public sealed class OutboundTokenTests : IAsyncLifetime
     private const string Password = "test-client-secret";
     private const string ServiceUrl = "http://smba.trafficmanager.example/amer/";
     private readonly RecordingTurnHandler handler = new();
-    private FakeIdentityProvider idp = null!;
     private FakeLoginServer login = null!;
     private FakeChannel channel = null!;
 
     public async Task InitializeAsync()
     {
-        idp = await FakeIdentityProvider.StartAsync();
         login = await FakeLoginServer.StartAsync();
         channel = await FakeChannel.StartAsync();
     }
@@ -23,7 +21,6 @@ public sealed class OutboundTokenTests : IAsyncLifetime
     {
         await channel.DisposeAsync();
         await login.DisposeAsync();
-        await idp.DisposeAsync();
     }
 
     private Task<BotApp> StartBotAsync(string appType, string tenant) => BotApp.StartAsync(handler, new Dictionary<string, string?>
@@ -32,9 +29,9 @@ public sealed class OutboundTokenTests : IAsyncLifetime
         ["MicrosoftAppId"] = TestTokens.AppId,
         ["MicrosoftAppPassword"] = Password,
         ["MicrosoftAppTenantId"] = tenant,
-        ["BotFramework:ToBotFromChannelOpenIdMetadataUrl"] = idp.ChannelMetadataUrl,
-        ["BotFramework:ToBotFromEmulatorOpenIdMetadataUrl"] = idp.EmulatorMetadataUrl,
-        ["BotFramework:ToChannelFromBotLoginUrl"] = $"{login.Origin}/botframework.com",
+        ["BotFramework:ToBotFromChannelOpenIdMetadataUrl"] = login.ChannelMetadataUrl,
+        ["BotFramework:ToBotFromEmulatorOpenIdMetadataUrl"] = login.EmulatorMetadataUrl,
+        ["BotFramework:ToChannelFromBotLoginUrl"] = $"{login.TokenOrigin}/botframework.com",
     }, services =>
     {
         login.TrustFrom(services);
@@ -45,7 +42,7 @@ public sealed class OutboundTokenTests : IAsyncLifetime
     public async Task MultiTenantBotGetsOneClientCredentialsTokenAndReusesIt()
     {
         await using var bot = await StartBotAsync("MultiTenant", "");
-        var header = $"Bearer {TestTokens.Channel(idp.ChannelKey.Credentials(), ServiceUrl)}";
+        var header = $"Bearer {TestTokens.Channel(login.ChannelKey.Credentials(), ServiceUrl)}";
 
         await bot.Http.PostActivityAsync(bot.MessagesUrl, Some.Message(ServiceUrl, "first", channelId: "msteams"), header);
         await bot.Http.PostActivityAsync(bot.MessagesUrl, Some.Message(ServiceUrl, "second", channelId: "msteams"), header);
@@ -60,7 +57,7 @@ public sealed class OutboundTokenTests : IAsyncLifetime
     public async Task SingleTenantBotAsksItsOwnTenantForTheToken()
     {
         await using var bot = await StartBotAsync("SingleTenant", "3c1f6b2a-7d4e-4a9b-8e0f-1a2b3c4d5e6f");
-        var header = $"Bearer {TestTokens.Channel(idp.ChannelKey.Credentials(), ServiceUrl)}";
+        var header = $"Bearer {TestTokens.Channel(login.ChannelKey.Credentials(), ServiceUrl)}";
 
         await bot.Http.PostActivityAsync(bot.MessagesUrl, Some.Message(ServiceUrl, channelId: "msteams"), header);
 
@@ -72,7 +69,7 @@ public sealed class OutboundTokenTests : IAsyncLifetime
     public async Task UnauthenticatedServiceUrlNeverCausesATokenRequest()
     {
         await using var bot = await StartBotAsync("MultiTenant", "");
-        var header = $"Bearer {TestTokens.Emulator(idp.EmulatorKey.Credentials())}";
+        var header = $"Bearer {TestTokens.Emulator(login.EmulatorKey.Credentials())}";
 
         await bot.Http.PostActivityAsync(bot.MessagesUrl, Some.Message(channel.ServiceUrl), header);
 

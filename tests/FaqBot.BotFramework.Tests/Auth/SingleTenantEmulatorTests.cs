@@ -19,7 +19,7 @@ public sealed class SingleTenantEmulatorTests : AuthenticatedBot
     [InlineData("2.0", $"https://login.microsoftonline.com/{TenantId}/v2.0")]
     public async Task TokenFromTheBotsOwnTenantIsAccepted(string version, string issuer)
     {
-        var token = TestTokens.Emulator(Idp.EmulatorKey.Credentials(), issuer, version: version);
+        var token = TestTokens.Emulator(Login.EmulatorKey.Credentials(), issuer, version: version);
 
         var response = await Bot.Http.PostActivityAsync(Bot.MessagesUrl, Some.Message(Channel.ServiceUrl), $"Bearer {token}");
 
@@ -30,7 +30,7 @@ public sealed class SingleTenantEmulatorTests : AuthenticatedBot
     [Fact]
     public async Task TokenFromAnotherTenantIsRejected()
     {
-        var token = TestTokens.Emulator(Idp.EmulatorKey.Credentials(), "https://sts.windows.net/0f9e8d7c-6b5a-4c3d-2e1f-0a9b8c7d6e5f/", version: "1.0");
+        var token = TestTokens.Emulator(Login.EmulatorKey.Credentials(), "https://sts.windows.net/0f9e8d7c-6b5a-4c3d-2e1f-0a9b8c7d6e5f/", version: "1.0");
 
         var response = await Bot.Http.PostActivityAsync(Bot.MessagesUrl, Some.Message(Channel.ServiceUrl), $"Bearer {token}");
 

@@ -9,12 +9,12 @@ public sealed class UnreachableMetadataTests : AuthenticatedBot
 {
     // The right server, a path that answers 404.
     protected override void Configure(Dictionary<string, string?> settings) =>
-        settings["BotFramework:ToBotFromChannelOpenIdMetadataUrl"] = $"{Idp.ChannelMetadataUrl}-missing";
+        settings["BotFramework:ToBotFromChannelOpenIdMetadataUrl"] = $"{Login.ChannelMetadataUrl}-missing";
 
     [Fact]
     public async Task ValidChannelTokenIsRejectedWhenTheMetadataCannotBeLoaded()
     {
-        var token = TestTokens.Channel(Idp.ChannelKey.Credentials(), "http://webchat.botframework.example/");
+        var token = TestTokens.Channel(Login.ChannelKey.Credentials(), "http://webchat.botframework.example/");
 
         var response = await Bot.Http.PostActivityAsync(Bot.MessagesUrl, Some.Message("http://webchat.botframework.example/", channelId: "webchat"), $"Bearer {token}");
 

@@ -10,19 +10,29 @@ namespace FaqBot.Web.Tests.Teams;
 /// <summary>Teams as in production: the App ID configured and every activity carrying a Bot Framework channel token.</summary>
 public sealed class TeamsAuthenticatedTests : TeamsTestBed
 {
-    private FakeBotFrameworkLogin login = null!;
+    private const string AppId = "6c1e0f4b-9a7d-4e2c-b8a3-5d2f1e0c9b7a";
+    private readonly FakeBotTokenProvider botTokens = new();
+    private FakeLoginServer login = null!;
 
-    protected override IReadOnlyDictionary<string, string?> Settings => login.BotSettings;
+    // A single-tenant bot as in production; its password goes unused because botTokens stands in for MSAL.
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["MicrosoftAppType"] = "SingleTenant",
+        ["MicrosoftAppId"] = AppId,
+        ["MicrosoftAppPassword"] = "not-used-the-token-provider-is-faked",
+        ["MicrosoftAppTenantId"] = "2b8e6d4c-0a1f-4e3b-9c7d-8f6e5d4c3b2a",
+        ["BotFramework:ToBotFromChannelOpenIdMetadataUrl"] = login.ChannelMetadataUrl,
+    };
 
     [Fact]
     public async Task AnAuthenticatedChannelQuestionIsAnsweredInItsThreadWithTheBotsToken()
     {
-        using var response = await SendAsync(Teams.ChannelMessage("1741101010001", "1741101010001", "What is microneedling?"), login.ChannelToken(Channel.ServiceUrl));
+        using var response = await SendAsync(Teams.ChannelMessage("1741101010001", "1741101010001", "What is microneedling?"), ChannelToken(Channel.ServiceUrl));
         var answer = (await Channel.WaitForMessagesAsync(1))[0];
 
         Assert.True(response.IsSuccessStatusCode);
         Assert.Equal(ReplyPath(TeamsPayloads.ChannelThread("1741101010001"), "1741101010001"), answer.RawTarget);
-        Assert.Equal($"Bearer {FakeBotFrameworkLogin.BotToken}", answer.Authorization);
+        Assert.Equal($"Bearer {FakeBotTokenProvider.Token}", answer.Authorization);
         AssertTeamsCanShow(answer);
     }
 
@@ -39,7 +49,7 @@ public sealed class TeamsAuthenticatedTests : TeamsTestBed
     public async Task ATokenIssuedForAnotherServiceUrlCannotRedirectTheBotsReply()
     {
         // A genuine token, replayed on an activity whose serviceUrl points elsewhere: the bot must not follow it.
-        var token = login.ChannelToken("https://smba.trafficmanager.net/amer/");
+        var token = ChannelToken("https://smba.trafficmanager.net/amer/");
 
         using var response = await SendAsync(Teams.ChannelMessage("1741101010003", "1741101010003", "What is microneedling?"), token);
 
@@ -47,11 +57,14 @@ public sealed class TeamsAuthenticatedTests : TeamsTestBed
         Assert.Empty(await Channel.MessagesAfterQuietAsync(TimeSpan.FromMilliseconds(500)));
     }
 
-    protected override async Task BeforeBotStartsAsync() => login = await FakeBotFrameworkLogin.StartAsync();
+    protected override async Task BeforeBotStartsAsync() => login = await FakeLoginServer.StartAsync();
 
     protected override async Task AfterBotStopsAsync() => await login.DisposeAsync();
 
-    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<IBotTokenProvider>(login);
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<IBotTokenProvider>(botTokens);
+
+    /// <summary>A token as the Bot Framework signs it for Teams (with a key endorsed for msteams): audience = App ID, the activity's serviceUrl.</summary>
+    private string ChannelToken(string serviceUrl) => TestTokens.Channel(login.TeamsOnlyKey.Credentials(), serviceUrl, audience: AppId);
 
     private async Task<HttpResponseMessage> SendAsync(JsonObject activity, string? token)
     {

@@ -14,7 +14,7 @@ public abstract class TeamsTestBed : IAsyncLifetime
     protected const int TeamsMessageLimitBytes = 80 * 1024;
 
     internal TeamsPayloads Teams { get; private set; } = null!;
-    protected FakeTeamsChannel Channel { get; private set; } = null!;
+    protected FakeChannel Channel { get; private set; } = null!;
     protected BotServer Bot { get; private set; } = null!;
 
     /// <summary>Configuration that differs from appsettings.json for this test class.</summary>
@@ -22,7 +22,7 @@ public abstract class TeamsTestBed : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Channel = await FakeTeamsChannel.StartAsync();
+        Channel = await FakeChannel.StartAsync(ChannelStyle.Teams);
         await BeforeBotStartsAsync();
         Bot = await BotServer.StartAsync(Settings, ConfigureServices);
         Teams = new TeamsPayloads(Channel.ServiceUrl);
@@ -65,7 +65,7 @@ public abstract class TeamsTestBed : IAsyncLifetime
     }
 
     /// <summary>Checks what Teams needs of every bot message: a card version it renders, no universal actions, size, one part.</summary>
-    protected static void AssertTeamsCanShow(FakeTeamsChannel.Post post)
+    protected static void AssertTeamsCanShow(FakeChannel.ReceivedPost post)
     {
         Assert.True(post.Body.Length * 2 <= TeamsMessageLimitBytes, $"message of {post.Body.Length} chars is over Teams' limit");
         // Teams splits text plus an attachment into two messages; a reply carries one or the other.

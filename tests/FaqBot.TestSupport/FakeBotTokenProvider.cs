@@ -1,6 +1,6 @@
 using FaqBot.BotFramework.Auth;
 
-namespace FaqBot.BotFramework.Tests.Support;
+namespace FaqBot.TestSupport;
 
 /// <summary>Stands in for MSAL so tests can see exactly where the bot's token travels.</summary>
 public sealed class FakeBotTokenProvider : IBotTokenProvider

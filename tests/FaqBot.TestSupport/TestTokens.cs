@@ -2,9 +2,9 @@ using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace FaqBot.BotFramework.Tests.Support;
+namespace FaqBot.TestSupport;
 
-/// <summary>Mints channel and Emulator tokens, good and bad, signed with the fake identity provider's keys.</summary>
+/// <summary>Mints channel and Emulator tokens, good and bad, signed with the fake login server's keys.</summary>
 public static class TestTokens
 {
     public const string AppId = "9a4f7c2e-3b1d-4e8a-b6f0-2c5d7e9a1b3c";
