@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using FaqBot.BotFramework.Activities;
 using FaqBot.BotFramework.Teams;
@@ -9,6 +11,11 @@ namespace FaqBot.Web.Conversation;
 /// <summary>Builds every reply: cited answers as Adaptive Cards with a full text fallback, and the bot's fixed messages.</summary>
 public sealed class AnswerComposer(IOptions<ClinicOptions> clinicOptions)
 {
+    private const int MaxCachedCards = 1024;
+
+    // Answer cards by what they show; the clinic's texts are fixed while the bot runs.
+    private readonly ConcurrentDictionary<(AnswerRef Answer, string? BestSentence, bool Personal), (string Text, byte[] Card)> _cards = new();
+
     private ClinicOptions Clinic => clinicOptions.Value;
 
     /// <summary>
@@ -16,6 +23,46 @@ public sealed class AnswerComposer(IOptions<ClinicOptions> clinicOptions)
     /// <c>text</c> and <c>fallbackText</c> for channels without cards.
     /// </summary>
     public Activity Answer(Activity inbound, Passage passage, string? bestSentence, AnswerRef answer, bool personalAdvice, IReadOnlyList<Choice> followUps)
+    {
+        if (ChoicePresenter.UsesSuggestedActions(inbound))
+        {
+            // The card holds nothing of this conversation: built and serialised once, then sent as it is.
+            var (text, card) = Cached(passage, bestSentence, answer, personalAdvice);
+            var cached = Reply(inbound, TeamsContext.IsTeams(inbound) ? null : text);
+            cached.Attachments = [new Attachment { ContentType = AdaptiveCards.ContentType, ContentJson = card }];
+            Offer(inbound, cached, [], followUps);
+            return cached;
+        }
+
+        var (plain, body, actions) = Build(passage, bestSentence, answer, personalAdvice);
+        var reply = Reply(inbound, TeamsContext.IsTeams(inbound) ? null : plain);
+        reply.Attachments = [AdaptiveCards.Attachment(body, actions, plain)];
+        Offer(inbound, reply, actions, followUps);
+        return reply;
+    }
+
+    private (string Text, byte[] Card) Cached(Passage passage, string? bestSentence, AnswerRef answer, bool personalAdvice)
+    {
+        var key = (answer, bestSentence, personalAdvice);
+        if (_cards.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        // Bounded like the decision cache: when full, start afresh.
+        if (_cards.Count >= MaxCachedCards)
+        {
+            _cards.Clear();
+        }
+
+        var (text, body, actions) = Build(passage, bestSentence, answer, personalAdvice);
+        var card = JsonSerializer.SerializeToUtf8Bytes(AdaptiveCards.Attachment(body, actions, text).Content, ProtocolJson.Options);
+        return _cards[key] = (text, card);
+    }
+
+    // The passage (its best sentence in bold), the personal-advice line, the citation and the safeguard, as card
+    // blocks and as plain text; and the two feedback buttons.
+    private (string Text, JsonArray Body, JsonArray Actions) Build(Passage passage, string? bestSentence, AnswerRef answer, bool personalAdvice)
     {
         var safeguard = BotTexts.Safeguard(Clinic);
         var plain = new List<string> { passage.Text };
@@ -37,11 +84,7 @@ public sealed class AnswerComposer(IOptions<ClinicOptions> clinicOptions)
             AdaptiveCards.Submit(BotTexts.Helpful, FaqAction.Data(FaqAction.Feedback, answer.PassageId, answer.Decision, answer.Confidence, helpful: true)),
             AdaptiveCards.Submit(BotTexts.NotHelpful, FaqAction.Data(FaqAction.Feedback, answer.PassageId, answer.Decision, answer.Confidence, helpful: false)),
         };
-        var text = string.Join("\n\n", plain);
-        var reply = Reply(inbound, TeamsContext.IsTeams(inbound) ? null : text);
-        reply.Attachments = [AdaptiveCards.Attachment(body, actions, text)];
-        Offer(inbound, reply, actions, followUps);
-        return reply;
+        return (string.Join("\n\n", plain), body, actions);
     }
 
     public Activity Urgent(Activity inbound, bool selfHarm) => Reply(inbound, BotTexts.Urgent(Clinic, selfHarm));
