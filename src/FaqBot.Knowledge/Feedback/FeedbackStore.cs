@@ -40,6 +40,9 @@ public sealed partial class FeedbackStore : IDisposable
     // A commit per message (a WAL append, file locks, now and then a checkpoint's fsync) was most of a busy bot's
     // work, so decisions wait here and go in as one transaction.
     private readonly ConcurrentQueue<(long At, DecisionEvent Decision)> _decisions = new();
+
+    // ConcurrentQueue.Count walks the queue's segments; a counter is one atomic add per message.
+    private int _waitingDecisions;
     private readonly ITimer _decisionTimer;
     private readonly ILogger _logger;
     private bool _disposed;
@@ -69,7 +72,7 @@ public sealed partial class FeedbackStore : IDisposable
     public void RecordDecision(DecisionEvent decision)
     {
         _decisions.Enqueue((_time.GetUtcNow().ToUnixTimeMilliseconds(), decision));
-        if (_decisions.Count >= DecisionBatch)
+        if (Interlocked.Increment(ref _waitingDecisions) == DecisionBatch)
         {
             _decisionTimer.Change(TimeSpan.Zero, DecisionsEvery);
         }
@@ -216,6 +219,7 @@ public sealed partial class FeedbackStore : IDisposable
         command.Prepare();
         while (_decisions.TryDequeue(out var item))
         {
+            Interlocked.Decrement(ref _waitingDecisions);
             var d = item.Decision;
             object?[] values = [item.At, d.Decision, d.PassageId, d.Confidence, d.UrgentRule, d.PersonalAdvice ? 1 : 0];
             for (var i = 0; i < values.Length; i++)
