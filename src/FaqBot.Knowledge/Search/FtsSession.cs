@@ -24,10 +24,19 @@ internal sealed class FtsSession : IDisposable
         _connection.Open();
         var weights = string.Join(", ", new[] { options.TitleWeight, options.HeadingWeight, options.BodyWeight }.Select(w => w.ToString(CultureInfo.InvariantCulture)));
         _matching = Prepare("SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?1 LIMIT ?2");
+        using (var hash = _connection.CreateCommand())
+        {
+            hash.CommandText = "SELECT value FROM meta WHERE key = 'content_hash'";
+            ContentHash = hash.ExecuteScalar() as string;
+        }
+
 
         // bm25() is lower-is-better in FTS5.
         _best = Prepare($"SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?1 ORDER BY bm25(passages_fts, {weights}) LIMIT ?2");
     }
+
+    /// <summary>What the opened file was built from; rows mean the searcher's passages only while this is the same.</summary>
+    public string? ContentHash { get; }
 
     /// <summary>Up to <paramref name="limit"/> matching rows (0-based, as in the searcher's arrays) in index order, unranked: no bm25() cost.</summary>
     public List<int> Matching(string match, int limit) => Rows(_matching, match, limit);

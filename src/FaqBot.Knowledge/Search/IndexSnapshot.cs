@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace FaqBot.Knowledge.Search;
 
 // Everything the searcher keeps in memory from one index file: passages with citations, and the vocabulary.
-internal sealed record IndexSnapshot(string Path, Passage[] Passages, Dictionary<string, int> RowById, IReadOnlyList<ArticleSummary> Articles, Vocabulary Vocabulary)
+internal sealed record IndexSnapshot(string Path, string? ContentHash, Passage[] Passages, Dictionary<string, int> RowById, IReadOnlyList<ArticleSummary> Articles, Vocabulary Vocabulary)
 {
     public static IndexSnapshot Load(string path)
     {
@@ -51,7 +51,8 @@ internal sealed record IndexSnapshot(string Path, Passage[] Passages, Dictionary
         }
 
         var words = Rows(connection, "SELECT word, stem, df FROM words").Select(r => (r.GetString(0), r.GetString(1), r.GetInt32(2))).ToList();
-        return new IndexSnapshot(path, [.. passages], rowById, articles, new Vocabulary(passages.Count, words, stemDf, tokens));
+        var contentHash = Rows(connection, "SELECT value FROM meta WHERE key = 'content_hash'").Select(r => r.GetString(0)).FirstOrDefault();
+        return new IndexSnapshot(path, contentHash, [.. passages], rowById, articles, new Vocabulary(passages.Count, words, stemDf, tokens));
     }
 
     private static IEnumerable<SqliteDataReader> Rows(SqliteConnection connection, string sql)

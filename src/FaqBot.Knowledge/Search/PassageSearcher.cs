@@ -15,12 +15,16 @@ public sealed partial class PassageSearcher : IPassageSearcher, IDisposable
     private readonly ILogger _logger;
     private readonly ConcurrentBag<FtsSession> _sessions = [];
     private readonly PassageTerms?[] _terms;
+    private int _warnedRebuilt;
 
     private PassageSearcher(IndexSnapshot snapshot, SynonymTable synonyms, SearchOptions options, ILogger logger)
     {
         (_snapshot, _options, _logger) = (snapshot, options, logger);
         _analyzer = new QueryAnalyzer(snapshot.Vocabulary, synonyms);
         _terms = new PassageTerms?[snapshot.Passages.Length];
+
+        // One session from the start, so there is always one on the file the snapshot came from (see Rent).
+        _sessions.Add(OpenSession() ?? throw new InvalidOperationException($"The index {snapshot.Path} changed while it was being opened; open it again."));
     }
 
     public Vocabulary Vocabulary => _snapshot.Vocabulary;
@@ -131,7 +135,7 @@ public sealed partial class PassageSearcher : IPassageSearcher, IDisposable
             budget += df;
         }
 
-        var session = _sessions.TryTake(out var pooled) ? pooled : new FtsSession(_snapshot.Path, _options);
+        var session = Rent();
         try
         {
             // Even the rarest term is common (a vague question): an AND of the rarest few scores far fewer rows.
@@ -151,6 +155,42 @@ public sealed partial class PassageSearcher : IPassageSearcher, IDisposable
         {
             _sessions.Add(session);
         }
+    }
+
+    private FtsSession Rent()
+    {
+        if (_sessions.TryTake(out var pooled))
+        {
+            return pooled;
+        }
+
+        if (OpenSession() is { } fresh)
+        {
+            return fresh;
+        }
+
+        // The file was rebuilt (faqbot index) since this searcher loaded it: its rows are other passages now, so
+        // this searcher keeps to the sessions it has on the old file until the process restarts.
+        if (Interlocked.Exchange(ref _warnedRebuilt, 1) == 0)
+        {
+            Log.IndexRebuilt(_logger, _snapshot.Path);
+        }
+
+        FtsSession? session = null;
+        SpinWait.SpinUntil(() => _sessions.TryTake(out session));
+        return session!;
+    }
+
+    private FtsSession? OpenSession()
+    {
+        var session = new FtsSession(_snapshot.Path, _options);
+        if (session.ContentHash == _snapshot.ContentHash)
+        {
+            return session;
+        }
+
+        session.Dispose();
+        return null;
     }
 
     // Usually every matching row gets re-ranked, and then FTS5 need not rank them; only when more match than we
@@ -191,5 +231,8 @@ public sealed partial class PassageSearcher : IPassageSearcher, IDisposable
 
         [LoggerMessage(EventId = 2102, Level = LogLevel.Error, Message = "FTS5 query failed; returning no answer")]
         public static partial void QueryFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "The index {Path} was rebuilt while in use; this process keeps answering from the knowledge it loaded until it restarts")]
+        public static partial void IndexRebuilt(ILogger logger, string path);
     }
 }
