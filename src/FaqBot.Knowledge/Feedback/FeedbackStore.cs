@@ -83,7 +83,11 @@ public sealed partial class FeedbackStore : IDisposable
     {
         lock (_writeLock)
         {
-            WriteDecisions();
+            // A timer tick can still arrive after Dispose, which wrote everything; it must not reopen the file.
+            if (!_disposed)
+            {
+                WriteDecisions();
+            }
         }
     }
 
@@ -237,17 +241,7 @@ public sealed partial class FeedbackStore : IDisposable
     {
         try
         {
-            lock (_writeLock)
-            {
-                // A tick can still arrive after Dispose; it must not reopen the file.
-                if (_disposed)
-                {
-                    return;
-                }
-
-                WriteDecisions();
-            }
-
+            FlushDecisions();
             PurgeIfDue();
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or ObjectDisposedException)

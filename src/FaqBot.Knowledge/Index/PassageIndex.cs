@@ -121,6 +121,17 @@ public static class PassageIndex
         return (total, partials.Sum(p => p.words));
     }
 
+    /// <summary>What the index file on this open connection was built from (a searcher checks it on every connection).</summary>
+    internal static string? ReadContentHash(SqliteConnection connection) => ReadMeta(connection, "content_hash");
+
+    private static string? ReadMeta(SqliteConnection connection, string key)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM meta WHERE key = $key";
+        command.Parameters.AddWithValue("$key", key);
+        return command.ExecuteScalar() as string;
+    }
+
     private static string? ReadMeta(string path, string key)
     {
         if (!File.Exists(path))
@@ -132,10 +143,7 @@ public static class PassageIndex
         {
             using var connection = new SqliteConnection(ConnectionString(path, SqliteOpenMode.ReadOnly));
             connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT value FROM meta WHERE key = $key";
-            command.Parameters.AddWithValue("$key", key);
-            return command.ExecuteScalar() as string;
+            return ReadMeta(connection, key);
         }
         catch (SqliteException)
         {

@@ -24,11 +24,7 @@ internal sealed class FtsSession : IDisposable
         _connection.Open();
         var weights = string.Join(", ", new[] { options.TitleWeight, options.HeadingWeight, options.BodyWeight }.Select(w => w.ToString(CultureInfo.InvariantCulture)));
         _matching = Prepare("SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?1 LIMIT ?2");
-        using (var hash = _connection.CreateCommand())
-        {
-            hash.CommandText = "SELECT value FROM meta WHERE key = 'content_hash'";
-            ContentHash = hash.ExecuteScalar() as string;
-        }
+        ContentHash = PassageIndex.ReadContentHash(_connection);
 
 
         // bm25() is lower-is-better in FTS5.

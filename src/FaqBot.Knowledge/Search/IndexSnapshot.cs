@@ -51,8 +51,7 @@ internal sealed record IndexSnapshot(string Path, string? ContentHash, Passage[]
         }
 
         var words = Rows(connection, "SELECT word, stem, df FROM words").Select(r => (r.GetString(0), r.GetString(1), r.GetInt32(2))).ToList();
-        var contentHash = Rows(connection, "SELECT value FROM meta WHERE key = 'content_hash'").Select(r => r.GetString(0)).FirstOrDefault();
-        return new IndexSnapshot(path, contentHash, [.. passages], rowById, articles, new Vocabulary(passages.Count, words, stemDf, tokens));
+        return new IndexSnapshot(path, PassageIndex.ReadContentHash(connection), [.. passages], rowById, articles, new Vocabulary(passages.Count, words, stemDf, tokens));
     }
 
     private static IEnumerable<SqliteDataReader> Rows(SqliteConnection connection, string sql)

@@ -11,7 +11,7 @@ public sealed class Vocabulary
     private readonly string[] _stemExample;
     private SpellingCorrector? _corrector;
 
-    public Vocabulary(int passageCount, IEnumerable<(string Word, string Stem, int Df)> words, IReadOnlyDictionary<string, int> stemDf, long tokenCount = 0)
+    public Vocabulary(int passageCount, IEnumerable<(string Word, string Stem, int Df)> words, IReadOnlyDictionary<string, int> stemDf, long tokenCount)
     {
         PassageCount = Math.Max(1, passageCount);
         AverageTokens = Math.Max(1, tokenCount / (double)PassageCount);
