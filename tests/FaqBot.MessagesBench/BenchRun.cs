@@ -52,15 +52,15 @@ internal sealed class BenchRun(
         var botResults = new List<LoadResult>();
         for (var round = 1; round <= rounds; round++)
         {
-            baselineResults.Add(await new LoadGenerator(baselineUrl, bodies, connections).RunAsync(warmup, duration));
-            protocolResults.Add(await new LoadGenerator(protocolUrl, bodies, connections).RunAsync(warmup, duration));
-            botResults.Add(await new LoadGenerator(botUrl, bodies, connections).RunAsync(warmup, duration));
+            baselineResults.Add(await new LoadGenerator(baselineUrl, bodies, connections).RunAsync(warmup, duration, baseline.CpuTime));
+            protocolResults.Add(await new LoadGenerator(protocolUrl, bodies, connections).RunAsync(warmup, duration, protocol.CpuTime));
+            botResults.Add(await new LoadGenerator(botUrl, bodies, connections).RunAsync(warmup, duration, bot.CpuTime));
         }
         var (rss, peak) = bot.Memory();
 
         Console.WriteLine();
-        Console.WriteLine("| endpoint | round | requests | errors | req/s | p50 ms | p99 ms | max ms |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| endpoint | round | requests | errors | req/s | p50 ms | p99 ms | max ms | server CPU µs/req |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
         for (var i = 0; i < rounds; i++)
         {
             Row("minimal Kestrel", i + 1, baselineResults[i]);
@@ -71,7 +71,9 @@ internal sealed class BenchRun(
         var rpsRatio = botResults.Average(r => r.RequestsPerSecond) / baselineResults.Average(r => r.RequestsPerSecond);
         var p99Ratio = botResults.Average(r => r.P99) / baselineResults.Average(r => r.P99);
         var errors = botResults.Sum(r => r.Errors) + baselineResults.Sum(r => r.Errors);
+        var cpuRatio = botResults.Average(r => r.CpuMicrosecondsPerRequest) / baselineResults.Average(r => r.CpuMicrosecondsPerRequest);
         Console.WriteLine();
+        Console.WriteLine($"FaqBot server CPU per answer = {cpuRatio:0.00}× the minimal endpoint's (not a target; steadier than req/s here)");
         var pass = Verdict($"FaqBot req/s = {rpsRatio:P0} of the minimal endpoint (target ≥ 50%)", rpsRatio >= 0.5)
             & Verdict($"FaqBot p99 = {p99Ratio:0.00}× the minimal endpoint's (target ≤ 2×)", p99Ratio <= 2)
             & Verdict($"errors: {errors} (target 0)", errors == 0)
@@ -131,7 +133,7 @@ internal sealed class BenchRun(
     }
 
     private static void Row(string name, int round, LoadResult r) =>
-        Console.WriteLine($"| {name} | {round} | {r.Requests} | {r.Errors} | {r.RequestsPerSecond:0} | {r.P50:0.0} | {r.P99:0.0} | {r.Max:0} |");
+        Console.WriteLine($"| {name} | {round} | {r.Requests} | {r.Errors} | {r.RequestsPerSecond:0} | {r.P50:0.0} | {r.P99:0.0} | {r.Max:0} | {r.CpuMicrosecondsPerRequest:0} |");
 
     private static bool Verdict(string text, bool ok)
     {

@@ -7,13 +7,17 @@ namespace FaqBot.MessagesBench;
 /// <summary>Keeps N requests in flight over N connections for a fixed time and records every latency.</summary>
 internal sealed class LoadGenerator(Uri url, IReadOnlyList<byte[]> bodies, int connections)
 {
-    public async Task<LoadResult> RunAsync(TimeSpan warmup, TimeSpan duration)
+    /// <param name="serverCpu">The server's CPU time so far: read around the measured phase for CPU per request.</param>
+    public async Task<LoadResult> RunAsync(TimeSpan warmup, TimeSpan duration, Func<TimeSpan> serverCpu)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
 
         await RunPhaseAsync(http, warmup, record: false);
-        return await RunPhaseAsync(http, duration, record: true);
+        var cpuBefore = serverCpu();
+        var result = await RunPhaseAsync(http, duration, record: true);
+        var cpu = serverCpu() - cpuBefore;
+        return result with { CpuMicrosecondsPerRequest = result.Requests == 0 ? 0 : cpu.TotalMicroseconds / result.Requests };
     }
 
     private async Task<LoadResult> RunPhaseAsync(HttpClient http, TimeSpan length, bool record)
@@ -70,5 +74,8 @@ internal sealed class LoadGenerator(Uri url, IReadOnlyList<byte[]> bodies, int c
 
 internal sealed record LoadResult(int Requests, int Errors, double RequestsPerSecond, double P50, double P99, double Max)
 {
+    // Steadier than req/s on a shared machine: a neighbour's load slows the clock, not the work per request.
+    public double CpuMicrosecondsPerRequest { get; init; }
+
     public static LoadResult Empty { get; } = new(0, 0, 0, 0, 0, 0);
 }

@@ -59,6 +59,13 @@ internal sealed class ServerProcess : IDisposable
         return (Read("VmRSS:"), Read("VmHWM:"));
     }
 
+    /// <summary>CPU time the server has used so far, user and kernel.</summary>
+    public TimeSpan CpuTime()
+    {
+        process.Refresh();
+        return process.TotalProcessorTime;
+    }
+
     public bool HasExited => process.HasExited;
 
     public void Dispose()

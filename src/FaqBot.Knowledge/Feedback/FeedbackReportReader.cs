@@ -28,7 +28,7 @@ internal static partial class FeedbackReportReader
             .OrderByDescending(p => p.NotHelpful).ThenBy(p => p.PassageId, StringComparer.Ordinal)
             .ToList();
 
-        var counts = Rows(connection, "SELECT decision, COUNT(*) FROM decisions WHERE at >= $from AND at < $to GROUP BY decision", range,
+        var counts = Rows(connection, "SELECT decision, SUM(count) FROM decisions WHERE at >= $from AND at < $to GROUP BY decision", range,
                 r => (Decision: r.GetString(0), Count: r.GetInt32(1)))
             .ToDictionary(c => c.Decision, c => c.Count, StringComparer.Ordinal);
 

@@ -19,11 +19,25 @@ internal static class FeedbackSchema
                 confidence REAL, helpful INTEGER NOT NULL, reason TEXT, conversation TEXT NOT NULL, user TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS decisions (
                 id INTEGER PRIMARY KEY, at INTEGER NOT NULL, decision TEXT NOT NULL, passage_id TEXT, confidence REAL,
-                urgent_rule TEXT, personal INTEGER NOT NULL);
+                urgent_rule TEXT, personal INTEGER NOT NULL, count INTEGER NOT NULL DEFAULT 1);
             CREATE INDEX IF NOT EXISTS unanswered_at ON unanswered (at);
             CREATE INDEX IF NOT EXISTS feedback_at ON feedback (at);
             CREATE INDEX IF NOT EXISTS decisions_at ON decisions (at);
             """;
         command.ExecuteNonQuery();
+        AddDecisionCount(connection);
+    }
+
+    // Files written before decisions were batched have one row per decision and no count column: each row counts once.
+    private static void AddDecisionCount(SqliteConnection connection)
+    {
+        using var columns = connection.CreateCommand();
+        columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('decisions') WHERE name = 'count'";
+        if ((long)columns.ExecuteScalar()! == 0)
+        {
+            using var alter = connection.CreateCommand();
+            alter.CommandText = "ALTER TABLE decisions ADD COLUMN count INTEGER NOT NULL DEFAULT 1";
+            alter.ExecuteNonQuery();
+        }
     }
 }

@@ -172,10 +172,12 @@ public sealed partial class FeedbackStore : IDisposable
         var now = _time.GetUtcNow();
         lock (_writeLock)
         {
-            // Waiting decisions first, so the file keeps the order things happened in.
-            WriteDecisions();
             _writer ??= Open();
+            // Waiting decisions first, so the file keeps the order things happened in; one commit for both.
+            using var transaction = _writer.BeginTransaction();
+            InsertDecisions(transaction);
             using var command = _writer.CreateCommand();
+            command.Transaction = transaction;
             command.CommandText = sql;
             command.Parameters.AddWithValue("$at", now.ToUnixTimeMilliseconds());
             foreach (var (name, value) in parameters)
@@ -184,6 +186,7 @@ public sealed partial class FeedbackStore : IDisposable
             }
 
             command.ExecuteNonQuery();
+            transaction.Commit();
         }
 
         PurgeIfDue();
@@ -216,16 +219,49 @@ public sealed partial class FeedbackStore : IDisposable
 
         _writer ??= Open();
         using var transaction = _writer.BeginTransaction();
-        using var command = _writer.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "INSERT INTO decisions (at, decision, passage_id, confidence, urgent_rule, personal) VALUES ($at, $d, $p, $c, $u, $personal)";
-        var parameters = new[] { "$at", "$d", "$p", "$c", "$u", "$personal" }.Select(name => command.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
-        command.Prepare();
+        InsertDecisions(transaction);
+        transaction.Commit();
+    }
+
+    // Under _writeLock, inside the caller's transaction. Identical decisions of one batch (a question asked again and
+    // again, the same button pressed) become one row with their count and the first one's time: a busy bot writes a
+    // few rows a second, not one per message.
+    private void InsertDecisions(SqliteTransaction transaction)
+    {
+        if (_decisions.IsEmpty)
+        {
+            return;
+        }
+
+        var batch = new Dictionary<DecisionEvent, (long At, int Count)>();
+        var order = new List<DecisionEvent>();
         while (_decisions.TryDequeue(out var item))
         {
             Interlocked.Decrement(ref _waitingDecisions);
-            var d = item.Decision;
-            object?[] values = [item.At, d.Decision, d.PassageId, d.Confidence, d.UrgentRule, d.PersonalAdvice ? 1 : 0];
+            if (batch.TryGetValue(item.Decision, out var seen))
+            {
+                batch[item.Decision] = (seen.At, seen.Count + 1);
+            }
+            else
+            {
+                batch[item.Decision] = (item.At, 1);
+                order.Add(item.Decision);
+            }
+        }
+
+        using var command = _writer!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO decisions (at, decision, passage_id, confidence, urgent_rule, personal, count)
+            VALUES ($at, $d, $p, $c, $u, $personal, $count)
+            """;
+        var parameters = new[] { "$at", "$d", "$p", "$c", "$u", "$personal", "$count" }
+            .Select(name => command.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
+        command.Prepare();
+        foreach (var d in order)
+        {
+            var (at, count) = batch[d];
+            object?[] values = [at, d.Decision, d.PassageId, d.Confidence, d.UrgentRule, d.PersonalAdvice ? 1 : 0, count];
             for (var i = 0; i < values.Length; i++)
             {
                 parameters[i].Value = values[i] ?? DBNull.Value;
@@ -233,8 +269,6 @@ public sealed partial class FeedbackStore : IDisposable
 
             command.ExecuteNonQuery();
         }
-
-        transaction.Commit();
     }
 
     private void FlushDecisionsInBackground()

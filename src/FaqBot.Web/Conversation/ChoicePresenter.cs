@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FaqBot.BotFramework.Activities;
@@ -9,6 +10,11 @@ namespace FaqBot.Web.Conversation;
 // card buttons (protocol reference 2.5). Other channels get suggested actions near the composer.
 internal static class ChoicePresenter
 {
+    // A choice's action is built (its value serialised) once while the choice lives: the follow-ups of a passage are
+    // the same choices on every answer. Shared actions are never changed after they are built.
+    private static readonly ConditionalWeakTable<Choice, CardAction> ChannelActions = new();
+    private static readonly ConditionalWeakTable<Choice, CardAction> TeamsActions = new();
+
     public static bool UsesSuggestedActions(Activity inbound) => TeamsContext.From(inbound) is not { IsPersonal: false };
 
     public static SuggestedActions SuggestedActions(Activity inbound, IEnumerable<Choice> choices)
@@ -16,7 +22,9 @@ internal static class ChoicePresenter
         var teams = TeamsContext.IsTeams(inbound);
         return new SuggestedActions
         {
-            Actions = choices.Select(c => c.Value is null || teams
+            Actions = [.. choices.Select(c => teams
+                ? TeamsActions.GetValue(c, static c => CardAction.ImBack(c.Text))
+                : ChannelActions.GetValue(c, static c => c.Value is null
                     ? CardAction.ImBack(c.Text)
                     : new CardAction
                     {
@@ -26,8 +34,7 @@ internal static class ChoicePresenter
                         Text = c.Text,
                         DisplayText = c.Text,
                         Value = JsonSerializer.SerializeToElement(c.Value),
-                    })
-                .ToList(),
+                    }))],
         };
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FaqBot.BotFramework.Turns;
 using FaqBot.Knowledge.Answering;
 using FaqBot.Knowledge.Chunking;
@@ -10,6 +11,11 @@ namespace FaqBot.Web.Conversation;
 public sealed class QuestionResponder(ConversationServices services)
 {
     private const int MaxButtonTitle = 40;
+    private const int MaxCachedFollowUps = 4096;
+
+    // A passage's next steps depend only on it and the related section found beside it; the knowledge is fixed while
+    // the bot runs. Kept so their buttons are built once (see ChoicePresenter).
+    private readonly ConcurrentDictionary<(string Passage, string? Related), IReadOnlyList<Choice>> _followUps = new();
 
     public async Task<ConversationState> AnswerAsync(TurnContext turn, string text, string conversation, ConversationState state, CancellationToken ct)
     {
@@ -89,8 +95,21 @@ public sealed class QuestionResponder(ConversationServices services)
     }
 
     // Two or three next steps: the rest of the section, the full source, and a related section when the search found one.
-    private List<Choice> FollowUps(Passage passage, SearchResult result)
+    private IReadOnlyList<Choice> FollowUps(Passage passage, SearchResult result)
     {
+        var related = RelatedSection(passage, result);
+        var key = (passage.Id, related?.Id);
+        if (_followUps.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        // Bounded like the answer cards: when full, start afresh.
+        if (_followUps.Count >= MaxCachedFollowUps)
+        {
+            _followUps.Clear();
+        }
+
         var choices = new List<Choice>();
         if (services.Searcher.GetNextPassage(passage.Id) is not null)
         {
@@ -98,16 +117,28 @@ public sealed class QuestionResponder(ConversationServices services)
         }
 
         choices.Add(new Choice(BotTexts.WhereIsThisFrom, BotTexts.WhereIsThisFrom, FaqAction.Data(FaqAction.Source, passage.Id)));
-        var related = result.Hits.Skip(1).FirstOrDefault(h => h.Passage.Heading.Length > 0
-            && !string.Equals(h.Passage.Heading, passage.Heading, StringComparison.OrdinalIgnoreCase));
         if (related is not null)
         {
-            var heading = related.Passage.Heading;
+            var heading = related.Heading;
             var title = heading.Length <= MaxButtonTitle ? heading : heading[..(MaxButtonTitle - 1)] + "\u2026";
-            choices.Add(new Choice(title, heading, FaqAction.Data(FaqAction.Passage, related.Passage.Id)));
+            choices.Add(new Choice(title, heading, FaqAction.Data(FaqAction.Passage, related.Id)));
         }
 
-        return choices;
+        return _followUps[key] = choices;
+    }
+
+    private static Passage? RelatedSection(Passage passage, SearchResult result)
+    {
+        for (var i = 1; i < result.Hits.Count; i++)
+        {
+            var candidate = result.Hits[i].Passage;
+            if (candidate.Heading.Length > 0 && !string.Equals(candidate.Heading, passage.Heading, StringComparison.OrdinalIgnoreCase))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 
     private static Choice MoreChoice(Passage passage) =>

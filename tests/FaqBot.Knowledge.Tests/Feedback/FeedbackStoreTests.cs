@@ -134,6 +134,49 @@ public sealed class FeedbackStoreTests : IDisposable
         Assert.Equal(["answer"], ReadColumn("SELECT decision FROM decisions"));
     }
 
+    [Fact]
+    public void IdenticalDecisionsOfABatchAreOneRowWithTheirCountAndTheReportCountsThemAll()
+    {
+        using var store = new FeedbackStore(DbPath, 30, null, _time);
+        for (var i = 0; i < 500; i++)
+        {
+            store.RecordDecision(new DecisionEvent("answer", "p/1", 0.7, null, false));
+        }
+        store.RecordDecision(new DecisionEvent("answer", "p/2", 0.9, null, false));
+        store.RecordDecision(new DecisionEvent("urgent", null, null, "fever-spreading-redness", false));
+        store.RecordDecision(new DecisionEvent("answer", "p/1", 0.7, null, false));
+
+        var report = store.Report(Monday.AddDays(-1), Monday.AddDays(1));
+
+        Assert.Equal(["p/1:501", "p/2:1", ":1"], ReadColumn("SELECT coalesce(passage_id, '') || ':' || count FROM decisions ORDER BY id"));
+        Assert.Equal(502, report.DecisionCounts["answer"]);
+        Assert.Equal(1, report.DecisionCounts["urgent"]);
+    }
+
+    [Fact]
+    public void AFileFromBeforeDecisionCountsKeepsItsRowsAndTakesNewOnes()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(DbPath)!);
+        using (var old = new SqliteConnection($"Data Source={DbPath}"))
+        {
+            old.Open();
+            using var create = old.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE decisions (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, decision TEXT NOT NULL, passage_id TEXT,
+                    confidence REAL, urgent_rule TEXT, personal INTEGER NOT NULL);
+                INSERT INTO decisions (at, decision, personal) VALUES (1772442000000, 'abstain', 0), (1772442000001, 'abstain', 0);
+                """;
+            create.ExecuteNonQuery();
+        }
+        SqliteConnection.ClearAllPools();
+
+        using var store = new FeedbackStore(DbPath, 30, null, _time);
+        store.RecordDecision(new DecisionEvent("abstain", null, 0.1, null, false));
+        var report = store.Report(Monday.AddDays(-1), Monday.AddDays(1));
+
+        Assert.Equal(3, report.DecisionCounts["abstain"]);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
