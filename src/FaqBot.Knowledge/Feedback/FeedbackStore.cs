@@ -8,7 +8,8 @@ namespace FaqBot.Knowledge.Feedback;
 /// <summary>
 /// The SQLite file of unanswered questions, feedback and decision counts, in WAL mode. Feedback and unanswered
 /// questions are committed before the call returns, so a killed process loses nothing the bot acknowledged.
-/// Decisions (one per message, statistics only) are committed in batches at most a second late.
+/// Decisions (one per message, statistics only) are committed in batches at most a second late, identical ones of a
+/// batch as one row with a count; a killed process loses at most the last second of them.
 /// Text is redacted and ids hashed before they reach the file; rows older than the retention are deleted.
 /// </summary>
 public sealed partial class FeedbackStore : IDisposable
@@ -167,17 +168,15 @@ public sealed partial class FeedbackStore : IDisposable
         return connection;
     }
 
+    // Waiting decisions are not written first: their rows carry their own time, and a busy bot's unanswered questions
+    // would otherwise cut the batches into pieces too small to share rows.
     private void Write(string sql, params (string Name, object? Value)[] parameters)
     {
         var now = _time.GetUtcNow();
         lock (_writeLock)
         {
             _writer ??= Open();
-            // Waiting decisions first, so the file keeps the order things happened in; one commit for both.
-            using var transaction = _writer.BeginTransaction();
-            InsertDecisions(transaction);
             using var command = _writer.CreateCommand();
-            command.Transaction = transaction;
             command.CommandText = sql;
             command.Parameters.AddWithValue("$at", now.ToUnixTimeMilliseconds());
             foreach (var (name, value) in parameters)
@@ -186,7 +185,6 @@ public sealed partial class FeedbackStore : IDisposable
             }
 
             command.ExecuteNonQuery();
-            transaction.Commit();
         }
 
         PurgeIfDue();
@@ -209,24 +207,9 @@ public sealed partial class FeedbackStore : IDisposable
         PurgeExpired();
     }
 
-    // Under _writeLock.
+    // Under _writeLock. Identical decisions of one batch (a question asked again and again, the same button pressed)
+    // become one row with their count and the first one's time: a busy bot writes a few rows a second, not one per message.
     private void WriteDecisions()
-    {
-        if (_decisions.IsEmpty)
-        {
-            return;
-        }
-
-        _writer ??= Open();
-        using var transaction = _writer.BeginTransaction();
-        InsertDecisions(transaction);
-        transaction.Commit();
-    }
-
-    // Under _writeLock, inside the caller's transaction. Identical decisions of one batch (a question asked again and
-    // again, the same button pressed) become one row with their count and the first one's time: a busy bot writes a
-    // few rows a second, not one per message.
-    private void InsertDecisions(SqliteTransaction transaction)
     {
         if (_decisions.IsEmpty)
         {
@@ -249,7 +232,9 @@ public sealed partial class FeedbackStore : IDisposable
             }
         }
 
-        using var command = _writer!.CreateCommand();
+        _writer ??= Open();
+        using var transaction = _writer.BeginTransaction();
+        using var command = _writer.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO decisions (at, decision, passage_id, confidence, urgent_rule, personal, count)
@@ -269,6 +254,8 @@ public sealed partial class FeedbackStore : IDisposable
 
             command.ExecuteNonQuery();
         }
+
+        transaction.Commit();
     }
 
     private void FlushDecisionsInBackground()

@@ -125,13 +125,14 @@ public sealed class FeedbackStoreTests : IDisposable
     }
 
     [Fact]
-    public void DecisionsWaitingForTheirBatchGoInBeforeFeedbackSoTheFileKeepsTheOrder()
+    public void FeedbackIsCommittedAtOnceWhileDecisionsWaitForTheirBatch()
     {
         using var store = new FeedbackStore(DbPath, 30, null, _time);
         store.RecordDecision(new DecisionEvent("answer", "p/1", 0.7, null, false));
         store.RecordFeedback(new FeedbackEntry("p/1", "answer", 0.7, true, null, "c", "u"));
 
-        Assert.Equal(["answer"], ReadColumn("SELECT decision FROM decisions"));
+        Assert.Equal(["p/1"], ReadColumn("SELECT passage_id FROM feedback"));
+        Assert.True(SpinWait.SpinUntil(() => ReadColumn("SELECT decision FROM decisions").Count == 1, TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
