@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using System.Text;
 
 namespace FaqBot.Web.Conversation;
 
@@ -24,7 +24,7 @@ internal static partial class ConversationCommands
             return ConversationCommand.None;
         }
 
-        var t = Spaces().Replace(Punctuation().Replace(text.ToLowerInvariant().Replace('\u2019', '\''), " "), " ").Trim();
+        var t = Normalise(text);
         return t switch
         {
             "help" or "menu" or "what can you do" or "what can i ask" or "commands" => ConversationCommand.Help,
@@ -36,9 +36,30 @@ internal static partial class ConversationCommands
         };
     }
 
-    [GeneratedRegex(@"[^\p{L}\p{N}' ]+")]
-    private static partial Regex Punctuation();
+    // Lower case; letters, digits and apostrophes kept (a curly one made straight); every other run of characters one
+    // space; no space at either end. One pass by hand: every short message comes through here.
+    private static string Normalise(string text)
+    {
+        var normalised = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c) || char.IsNumber(c) || c is '\'' or '\u2019')
+            {
+                if (pendingSpace && normalised.Length > 0)
+                {
+                    normalised.Append(' ');
+                }
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
+                pendingSpace = false;
+                normalised.Append(c == '\u2019' ? '\'' : char.ToLowerInvariant(c));
+            }
+            else
+            {
+                pendingSpace = true;
+            }
+        }
+
+        return normalised.ToString();
+    }
 }

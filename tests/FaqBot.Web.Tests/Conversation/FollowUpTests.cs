@@ -50,6 +50,20 @@ public sealed class FollowUpTests(ConversationBot bot) : IClassFixture<Conversat
         }
     }
 
+    [Theory]
+    [InlineData("  Where\u2019s THIS from?! ")]
+    [InlineData("source...")]
+    [InlineData("where\tis\nthis from")]
+    public async Task CommandsAreRecognisedWhateverTheirCaseSpacingAndPunctuation(string typed)
+    {
+        var chat = bot.NewChat();
+        _ = await chat.SayAsync("does microneedling help with stretch marks");
+
+        var source = Text(OnlyMessage(await chat.SayAsync(typed)));
+
+        Assert.StartsWith("This comes from \u201C", source);
+    }
+
     [Fact]
     public async Task AShortFollowUpIsUnderstoodInTheContextOfThePreviousQuestion()
     {
