@@ -17,7 +17,7 @@ internal sealed class LoadGenerator(Uri url, IReadOnlyList<byte[]> bodies, int c
         var cpuBefore = serverCpu();
         var result = await RunPhaseAsync(http, duration, record: true);
         var cpu = serverCpu() - cpuBefore;
-        return result with { CpuMicrosecondsPerRequest = result.Requests == 0 ? 0 : cpu.TotalMicroseconds / result.Requests };
+        return result with { ServerCpu = cpu };
     }
 
     private async Task<LoadResult> RunPhaseAsync(HttpClient http, TimeSpan length, bool record)
@@ -46,9 +46,7 @@ internal sealed class LoadGenerator(Uri url, IReadOnlyList<byte[]> bodies, int c
         var results = await Task.WhenAll(workers);
         var elapsed = clock.Elapsed;
         var all = results.SelectMany(r => r.latencies).Order().ToArray();
-        return record
-            ? new LoadResult(all.Length, results.Sum(r => r.errors), all.Length / elapsed.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.99), all.LastOrDefault())
-            : LoadResult.Empty;
+        return record ? new LoadResult(all, results.Sum(r => r.errors), elapsed, TimeSpan.Zero) : LoadResult.Empty;
     }
 
     private async Task<bool> SendAsync(HttpClient http, byte[] body)
@@ -67,15 +65,29 @@ internal sealed class LoadGenerator(Uri url, IReadOnlyList<byte[]> bodies, int c
             return false;
         }
     }
-
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }
 
-internal sealed record LoadResult(int Requests, int Errors, double RequestsPerSecond, double P50, double P99, double Max)
+/// <summary>Every latency (ms, sorted) of one or more measured slices against one server.</summary>
+internal sealed record LoadResult(double[] Latencies, int Errors, TimeSpan Elapsed, TimeSpan ServerCpu)
 {
-    // Steadier than req/s on a shared machine: a neighbour's load slows the clock, not the work per request.
-    public double CpuMicrosecondsPerRequest { get; init; }
+    public static LoadResult Empty { get; } = new([], 0, TimeSpan.Zero, TimeSpan.Zero);
 
-    public static LoadResult Empty { get; } = new(0, 0, 0, 0, 0, 0);
+    public int Requests => Latencies.Length;
+    public double RequestsPerSecond => Requests / Elapsed.TotalSeconds;
+    public double P50 => Percentile(0.50);
+    public double P99 => Percentile(0.99);
+    public double Max => Latencies.LastOrDefault();
+
+    // Steadier than req/s on a shared machine: a neighbour's load slows the clock, not the work per request.
+    public double CpuMicrosecondsPerRequest => Requests == 0 ? 0 : ServerCpu.TotalMicroseconds / Requests;
+
+    /// <summary>All slices as one: requests over the time measured, percentiles over every request.</summary>
+    public static LoadResult Pool(IReadOnlyList<LoadResult> slices) => new(
+        [.. slices.SelectMany(s => s.Latencies).Order()],
+        slices.Sum(s => s.Errors),
+        TimeSpan.FromTicks(slices.Sum(s => s.Elapsed.Ticks)),
+        TimeSpan.FromTicks(slices.Sum(s => s.ServerCpu.Ticks)));
+
+    private double Percentile(double p) =>
+        Latencies.Length == 0 ? 0 : Latencies[Math.Min(Latencies.Length - 1, (int)Math.Ceiling(p * Latencies.Length) - 1)];
 }

@@ -11,11 +11,11 @@ var repoRoot = typeof(BenchRun).Assembly.GetCustomAttributes<AssemblyMetadataAtt
 
 var botDll = new Option<FileInfo>("--bot-dll") { Description = "FaqBot.Web.dll of a Release build", Required = true };
 var connections = new Option<int>("--connections") { Description = "concurrent connections", DefaultValueFactory = _ => 32 };
-var seconds = new Option<int>("--seconds") { Description = "measured seconds per round and server", DefaultValueFactory = _ => 10 };
+var seconds = new Option<int>("--seconds") { Description = "measured seconds per slice and server", DefaultValueFactory = _ => 5 };
 // Tiered compilation was still re-compiling the bot's hot paths 10 s into the load on the 2-core machine (a profile
 // showed the JIT taking a fifth of the CPU), so a short warm-up measured the JIT, not the bot.
-var warmup = new Option<int>("--warmup") { Description = "warm-up seconds before each measurement", DefaultValueFactory = _ => 15 };
-var rounds = new Option<int>("--rounds") { Description = "alternating rounds (baseline, bot)", DefaultValueFactory = _ => 2 };
+var warmup = new Option<int>("--warmup") { Description = "warm-up seconds per server before the first slice", DefaultValueFactory = _ => 15 };
+var rounds = new Option<int>("--rounds") { Description = "measured slices per server, alternating between the servers", DefaultValueFactory = _ => 6 };
 var questions = new Option<FileInfo>("--questions")
 {
     Description = "JSON lines with a \"question\" field; the answerable ones are spread over the connections",
