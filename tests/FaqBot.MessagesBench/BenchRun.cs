@@ -30,8 +30,11 @@ internal sealed class BenchRun(
         var protocolPort = ServerProcess.FreePort();
         using var protocol = ServerProcess.Start(self, ["protocol-server", "--port", protocolPort.ToString(CultureInfo.InvariantCulture)], new Dictionary<string, string>(), protocolPort);
         var botPort = ServerProcess.FreePort();
+        // A fresh feedback file for every run, as a new deployment has: earlier runs' rows must not weigh on this one.
+        var scratch = Directory.CreateTempSubdirectory("faqbot-messages-bench-");
         var environment = new Dictionary<string, string>
         {
+            ["Feedback__Path"] = Path.Combine(scratch.FullName, "feedback.db"),
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             // Authentication off (no App ID), as for the Emulator: the benchmark measures the turn, not token validation.
             ["MicrosoftAppId"] = "",
@@ -67,6 +70,8 @@ internal sealed class BenchRun(
         }
         var (baselineResults, protocolResults, botResults) = (slices[0], slices[1], slices[2]);
         var (rss, peak) = bot.Memory();
+        bot.Dispose();
+        scratch.Delete(recursive: true);
 
         var names = new[] { "minimal Kestrel", "protocol library, fixed-reply bot", "FaqBot /api/messages" };
         Console.WriteLine();

@@ -68,8 +68,16 @@ internal sealed class ServerProcess : IDisposable
 
     public bool HasExited => process.HasExited;
 
+    private bool disposed;
+
     public void Dispose()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);
