@@ -42,6 +42,10 @@ public static class StopWords
         "new", "old", "big", "little", "fine", "normal", "okay", "common", "possible", "able", "use", "used", "using",
         "try", "tried", "first", "next", "last", "part", "parts", "area", "areas", "type", "types", "often", "long",
         "worth", "fix", "problem", "problems", "issue", "issues", "thing", "result", "results", "expect", "supposed",
+        // A patient's "clinic" is the place they go to ("where is the clinic", "done at the clinic"), not the topic;
+        // at full weight it matched every "clinical" (the same stem) and answered "where is the clinic" with a
+        // heading about clinical efficacy at full confidence.
+        "clinic", "clinics",
     };
 
     public static bool Contains(string word) => Words.Contains(word);

@@ -54,6 +54,29 @@ public sealed class BundledKnowledgeTests : IDisposable
         Assert.Matches($@"(^|[.\n] *){subject}(,[^.]*,)? (is|are|also known as) ", best.Passage.Text);
     }
 
+    [Theory]
+    [InlineData("where is the clinic")]
+    [InlineData("where can I park when I come to the clinic")]
+    public async Task AQuestionAboutTheClinicItselfIsNotAnsweredWithAnArticleAboutClinicalStudies(string question)
+    {
+        using var knowledgeBase = await KnowledgeBase.OpenAsync(Options());
+
+        var result = knowledgeBase.Searcher.Search(question);
+
+        Assert.False(result.HasGoodAnswer, $"answered with {result.Best?.Passage.Id} at {result.Best?.Confidence}");
+    }
+
+    [Fact]
+    public async Task TheClinicAsTheContextOfAQuestionStillLeavesItAnswerable()
+    {
+        using var knowledgeBase = await KnowledgeBase.OpenAsync(Options());
+
+        var result = knowledgeBase.Searcher.Search("whats the difference between at home microneedling and getting it done at the clinic");
+
+        Assert.True(result.HasGoodAnswer);
+        Assert.Contains("home", result.Best!.Passage.Heading, StringComparison.OrdinalIgnoreCase);
+    }
+
     private KnowledgeOptions Options() => new()
     {
         Path = Path.Combine(RepoRoot.Path, "knowledge"),
