@@ -20,6 +20,10 @@ public sealed class AnswerDecider(IPassageSearcher searcher, UrgentRuleSet urgen
 
     private static readonly HashSet<string> Anaphora = ["it", "its", "it's", "that", "this", "they", "them", "those", "these", "there", "one"];
 
+    // Fragments and continuations: "how long?", "and after?", "what about the cost?".
+    private const int FragmentWords = 3;
+    private static readonly HashSet<string> Continuations = ["and", "also", "but", "so", "or", "plus", "then"];
+
     /// <param name="previousTopic">What the conversation was last about; a short follow-up that cannot stand alone is searched with it.</param>
     /// <param name="previousPassageId">The passage shown last; a follow-up prefers a close runner-up over showing it again.</param>
     public Decision Decide(string? message, string? previousTopic = null, string? previousPassageId = null, int limit = 10)
@@ -76,10 +80,17 @@ public sealed class AnswerDecider(IPassageSearcher searcher, UrgentRuleSet urgen
         return result with { Hits = [result.Hits[1], result.Hits[0], .. result.Hits.Skip(2)] };
     }
 
-    // "how long does it last?" names no topic: short, and either pointing back ("it") or finding nothing alone.
+    // "how long does it last?" names no topic: short, and pointing back ("it"). A fragment ("how long?", "and the
+    // cost?") that finds nothing alone needs the topic too. A whole question that finds nothing alone ("where is the
+    // clinic?", "do you have parking?") is about something the articles lack: with the topic's words added, the
+    // search would answer it with a passage about the topic instead of saying so and giving the clinic's number.
     private static bool CannotStandAlone(string text, SearchResult alone)
     {
         var words = TriageText.Tokens(text).Where(t => t != ",").ToList();
-        return words.Count > 0 && words.Count <= ShortFollowUpWords && (words.Any(Anaphora.Contains) || !alone.HasGoodAnswer);
+        return words.Count > 0 && words.Count <= ShortFollowUpWords
+            && (words.Any(Anaphora.Contains) || (!alone.HasGoodAnswer && (words.Count <= FragmentWords || Continues(words))));
     }
+
+    private static bool Continues(List<string> words) =>
+        Continuations.Contains(words[0]) || (words.Count > 1 && words[1] == "about" && words[0] is "what" or "how");
 }

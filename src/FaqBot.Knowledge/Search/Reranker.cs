@@ -52,8 +52,7 @@ internal static class Reranker
         // A passage under a heading that names the question's subject is a surer answer than a passing mention.
         var focus = Math.Min(1, 2 * (headingShare + (0.5 * titleShare)) + pairs);
         // Matching only everyday words ("opening hours", "where is the clinic") is no evidence that the passage is
-        // about the question: alone such a match stays under the answer threshold (0.42); a short follow-up made of
-        // them is then searched with the conversation's topic instead.
+        // about the question: alone such a match stays under the default answer threshold (0.42).
         var confidence = coverage * (0.8 + (0.2 * focus)) * (coversSubject ? 1 : 0.4);
         return (score, Math.Clamp(confidence, 0, 1));
     }

@@ -86,6 +86,34 @@ public sealed class AnswerDeciderTests
         Assert.StartsWith("does microneedling help scars", decision.SearchedText);
     }
 
+    [Theory]
+    [InlineData("where is the clinic?")]
+    [InlineData("do you have parking")]
+    [InlineData("what are your opening hours?")]
+    public void AWholeQuestionTheArticlesLackIsNotAnsweredWithThePreviousTopic(string question)
+    {
+        var decider = new AnswerDecider(_searcher, Rules);
+
+        var decision = decider.Decide(question, previousTopic: "does microneedling help scars");
+
+        Assert.Equal(DecisionKind.Abstain, decision.Kind);
+        Assert.Equal(question, decision.SearchedText);
+    }
+
+    [Theory]
+    [InlineData("and for scars?")]
+    [InlineData("what about scars")]
+    [InlineData("scars?")]
+    public void AFragmentIsSearchedWithThePreviousTopic(string fragment)
+    {
+        var decider = new AnswerDecider(_searcher, Rules);
+
+        var decision = decider.Decide(fragment, previousTopic: "how long does microneedling last");
+
+        Assert.Equal(DecisionKind.Answer, decision.Kind);
+        Assert.Equal("Microneedling can improve acne scars.", decision.Best!.Passage.Text);
+    }
+
     [Fact]
     public void AQuestionThatStandsAloneIgnoresThePreviousTopic()
     {

@@ -75,6 +75,21 @@ public sealed class FollowUpTests(ConversationBot bot) : IClassFixture<Conversat
         Assert.True(HasCard(reply), Text(reply));
     }
 
+    [Theory]
+    [InlineData("where is the clinic")]
+    [InlineData("what are your opening hours?")]
+    [InlineData("do you have parking")]
+    public async Task AQuestionAboutTheClinicAfterAnAnswerGetsTheHonestNoAnswerNotThePreviousTopic(string question)
+    {
+        var chat = bot.NewChat();
+        _ = await chat.SayAsync("does microneedling hurt?");
+
+        var reply = OnlyMessage(await chat.SayAsync(question));
+
+        Assert.False(HasCard(reply), Text(reply));
+        Assert.StartsWith("I couldn't find that in our articles", Text(reply));
+    }
+
     [Fact]
     public async Task StartOverForgetsTheLastAnswer()
     {
