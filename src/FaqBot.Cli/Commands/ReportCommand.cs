@@ -42,7 +42,8 @@ public static class ReportCommand
                 return 1;
             }
 
-            // Reading only: retention is the bot's job, and a report must not delete what it is about to show.
+            // Deletes nothing: retention is the bot's job, and a report must not delete what it is about to show.
+            // (Opening a file from before decision counts adds their column, as the bot would.)
             var store = new FeedbackStore(path, retentionDays: 3650, hashKey: null, TimeProvider.System);
             var report = store.Report(Midnight(first), Midnight(last.AddDays(1)));
             output.Write(parse.GetValue(json) ? JsonSerializer.Serialize(report, JsonOutput.Options) + "\n" : ReportText.Format(report, path));

@@ -37,7 +37,14 @@ internal static class FeedbackSchema
         {
             using var alter = connection.CreateCommand();
             alter.CommandText = "ALTER TABLE decisions ADD COLUMN count INTEGER NOT NULL DEFAULT 1";
-            alter.ExecuteNonQuery();
+            try
+            {
+                alter.ExecuteNonQuery();
+            }
+            catch (SqliteException e) when (e.Message.Contains("duplicate column name", StringComparison.OrdinalIgnoreCase))
+            {
+                // The bot and `faqbot report` opened the old file at the same moment; the other one added it.
+            }
         }
     }
 }

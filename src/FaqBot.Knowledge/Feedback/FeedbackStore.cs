@@ -216,6 +216,9 @@ public sealed partial class FeedbackStore : IDisposable
             return;
         }
 
+        // The file first: if it cannot be opened, the decisions stay queued for the next tick.
+        _writer ??= Open();
+        using var transaction = _writer.BeginTransaction();
         var batch = new Dictionary<DecisionEvent, (long At, int Count)>();
         var order = new List<DecisionEvent>();
         while (_decisions.TryDequeue(out var item))
@@ -232,8 +235,6 @@ public sealed partial class FeedbackStore : IDisposable
             }
         }
 
-        _writer ??= Open();
-        using var transaction = _writer.BeginTransaction();
         using var command = _writer.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """

@@ -34,7 +34,7 @@ public sealed class CrashSafetyTests : IDisposable
         await bot.WaitForExitAsync();
 
         Assert.Equal(20L, Count("SELECT COUNT(*) FROM feedback"));
-        Assert.Equal(1L, Count("SELECT COUNT(*) FROM decisions"));
+        Assert.Equal(1L, Count("SELECT SUM(count) FROM decisions"));
     }
 
     public void Dispose()
