@@ -12,7 +12,7 @@ public enum ConversationCommand
     WhereIsThisFrom,
 }
 
-internal static partial class ConversationCommands
+internal static class ConversationCommands
 {
     // Longer than any command with some spaces and punctuation around it: a question, not worth normalising.
     private const int MaxCommandChars = 40;

@@ -20,7 +20,10 @@ public sealed class ConversationServices(
     public ConversationOptions Options => options.Value;
     public ILogger Logger => logger;
 
-    public IReadOnlyList<Choice> Examples => Options.ExampleQuestions.Take(3).Select(q => new Choice(q, q)).ToList();
+    // Built once, like the options they come from, so their buttons are built once too (see ChoicePresenter).
+    private IReadOnlyList<Choice>? _examples;
+
+    public IReadOnlyList<Choice> Examples => _examples ??= [.. Options.ExampleQuestions.Take(3).Select(q => new Choice(q, q))];
 
     /// <summary>Writes to the feedback file; a full disk must not stop the patient getting an answer.</summary>
     public void Record(Action<FeedbackStore> write)
