@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FaqBot.BotFramework.Activities;
@@ -14,7 +13,7 @@ public sealed class AnswerComposer(IOptions<ClinicOptions> clinicOptions)
     private const int MaxCachedCards = 1024;
 
     // Answer cards by what they show; the clinic's texts are fixed while the bot runs.
-    private readonly ConcurrentDictionary<(AnswerRef Answer, string? BestSentence, bool Personal), (string Text, byte[] Card)> _cards = new();
+    private readonly BuiltOnceCache<(AnswerRef Answer, string? BestSentence, bool Personal), (string Text, byte[] Card)> _cards = new(MaxCachedCards);
 
     private ClinicOptions Clinic => clinicOptions.Value;
 
@@ -41,24 +40,12 @@ public sealed class AnswerComposer(IOptions<ClinicOptions> clinicOptions)
         return reply;
     }
 
-    private (string Text, byte[] Card) Cached(Passage passage, string? bestSentence, AnswerRef answer, bool personalAdvice)
-    {
-        var key = (answer, bestSentence, personalAdvice);
-        if (_cards.TryGetValue(key, out var known))
+    private (string Text, byte[] Card) Cached(Passage passage, string? bestSentence, AnswerRef answer, bool personalAdvice) =>
+        _cards.GetOrBuild((answer, bestSentence, personalAdvice), (Composer: this, Passage: passage), static (state, key) =>
         {
-            return known;
-        }
-
-        // Bounded like the decision cache: when full, start afresh.
-        if (_cards.Count >= MaxCachedCards)
-        {
-            _cards.Clear();
-        }
-
-        var (text, body, actions) = Build(passage, bestSentence, answer, personalAdvice);
-        var card = JsonSerializer.SerializeToUtf8Bytes(AdaptiveCards.Attachment(body, actions, text).Content, ProtocolJson.Options);
-        return _cards[key] = (text, card);
-    }
+            var (text, body, actions) = state.Composer.Build(state.Passage, key.BestSentence, key.Answer, key.Personal);
+            return (text, JsonSerializer.SerializeToUtf8Bytes(AdaptiveCards.Attachment(body, actions, text).Content, ProtocolJson.Options));
+        });
 
     // The passage (its best sentence in bold), the personal-advice line, the citation and the safeguard, as card
     // blocks and as plain text; and the two feedback buttons.

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using FaqBot.BotFramework.Turns;
 using FaqBot.Knowledge.Answering;
 using FaqBot.Knowledge.Chunking;
@@ -15,7 +14,7 @@ public sealed class QuestionResponder(ConversationServices services)
 
     // A passage's next steps depend only on it and the related section found beside it; the knowledge is fixed while
     // the bot runs. Kept so their buttons are built once (see ChoicePresenter).
-    private readonly ConcurrentDictionary<(string Passage, string? Related), IReadOnlyList<Choice>> _followUps = new();
+    private readonly BuiltOnceCache<(string Passage, string? Related), IReadOnlyList<Choice>> _followUps = new(MaxCachedFollowUps);
 
     public async Task<ConversationState> AnswerAsync(TurnContext turn, string text, string conversation, ConversationState state, CancellationToken ct)
     {
@@ -98,18 +97,12 @@ public sealed class QuestionResponder(ConversationServices services)
     private IReadOnlyList<Choice> FollowUps(Passage passage, SearchResult result)
     {
         var related = RelatedSection(passage, result);
-        var key = (passage.Id, related?.Id);
-        if (_followUps.TryGetValue(key, out var known))
-        {
-            return known;
-        }
+        return _followUps.GetOrBuild((passage.Id, related?.Id), (Responder: this, Passage: passage, Related: related),
+            static (state, _) => state.Responder.BuildFollowUps(state.Passage, state.Related));
+    }
 
-        // Bounded like the answer cards: when full, start afresh.
-        if (_followUps.Count >= MaxCachedFollowUps)
-        {
-            _followUps.Clear();
-        }
-
+    private List<Choice> BuildFollowUps(Passage passage, Passage? related)
+    {
         var choices = new List<Choice>();
         if (services.Searcher.GetNextPassage(passage.Id) is not null)
         {
@@ -124,7 +117,7 @@ public sealed class QuestionResponder(ConversationServices services)
             choices.Add(new Choice(title, heading, FaqAction.Data(FaqAction.Passage, related.Id)));
         }
 
-        return _followUps[key] = choices;
+        return choices;
     }
 
     private static Passage? RelatedSection(Passage passage, SearchResult result)
