@@ -3,6 +3,7 @@ using FaqBot.Knowledge.Chunking;
 using FaqBot.Knowledge.Index;
 using FaqBot.Knowledge.Ingestion;
 using FaqBot.Knowledge.Search;
+using FaqBot.Knowledge.Semantic;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -11,12 +12,16 @@ namespace FaqBot.Knowledge;
 /// <summary>The one way in for the host and the CLI: (re)builds the index when the articles changed and opens the searcher.</summary>
 public sealed partial class KnowledgeBase : IDisposable
 {
-    private KnowledgeBase(PassageSearcher searcher, IndexSummary summary, IReadOnlyList<string> warnings, KnowledgeOptions options)
+    private KnowledgeBase(PassageSearcher searcher, SentenceEmbedder? embedder, IndexSummary summary, IReadOnlyList<string> warnings, KnowledgeOptions options)
     {
-        (Searcher, Summary, Warnings, Options) = (searcher, summary, warnings, options);
+        (Searcher, Embedder, Summary, Warnings, Options) = (searcher, embedder, summary, warnings, options);
     }
 
     public PassageSearcher Searcher { get; }
+
+    /// <summary>The sentence-embedding model, shared by semantic search and the semantic urgent net; null when
+    /// <see cref="KnowledgeOptions.Semantic"/> is off.</summary>
+    public SentenceEmbedder? Embedder { get; }
 
     public IndexSummary Summary { get; }
 
@@ -42,7 +47,11 @@ public sealed partial class KnowledgeBase : IDisposable
         return summary with { Elapsed = clock.Elapsed };
     }
 
-    public void Dispose() => Searcher.Dispose();
+    public void Dispose()
+    {
+        Searcher.Dispose();
+        Embedder?.Dispose();
+    }
 
     private static KnowledgeBase Open(KnowledgeOptions options, ILogger logger, bool forceRebuild, IProgress<int>? progress)
     {
@@ -72,7 +81,8 @@ public sealed partial class KnowledgeBase : IDisposable
             summary = summary with { Articles = searcher.GetArticles().Count, Passages = searcher.PassageCount, VocabularyWords = searcher.Vocabulary.WordCount };
         }
 
-        return new KnowledgeBase(searcher, summary, warnings, options);
+        var embedder = options.Semantic ? new SentenceEmbedder(options.ModelCacheFolder) : null;
+        return new KnowledgeBase(searcher, embedder, summary, warnings, options);
     }
 
     private static partial class Log

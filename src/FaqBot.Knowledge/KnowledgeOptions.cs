@@ -21,6 +21,13 @@ public sealed class KnowledgeOptions
     /// <summary>The staff-editable synonyms file; a missing file means no synonyms.</summary>
     public string SynonymsFile { get; set; } = "knowledge/synonyms.txt";
 
+    /// <summary>Semantic search and the semantic urgent net (a sentence-embedding model in process, about 100 MB of
+    /// memory). Off leaves the lexical engine and the urgent rules alone.</summary>
+    public bool Semantic { get; set; } = true;
+
+    /// <summary>Where the embedding model is copied out of its package once; relative to the index file's folder.</summary>
+    public string ModelCacheFolder { get; set; } = "models";
+
     [Range(0.0, 1.0)]
     public double AnswerThreshold { get; set; } = new SearchOptions().AnswerThreshold;
 
@@ -33,6 +40,8 @@ public sealed class KnowledgeOptions
         IndexPath = System.IO.Path.GetFullPath(IndexPath, baseDirectory),
         SynonymsFile = string.IsNullOrWhiteSpace(SynonymsFile) ? "" : System.IO.Path.GetFullPath(SynonymsFile, baseDirectory),
         AnswerThreshold = AnswerThreshold,
+        Semantic = Semantic,
+        ModelCacheFolder = System.IO.Path.GetFullPath(ModelCacheFolder, System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(IndexPath, baseDirectory))!),
     };
 
     /// <summary>Options for another knowledge folder: its own index file beside the bundled one (never overwriting it),
@@ -54,6 +63,8 @@ public sealed class KnowledgeOptions
             IndexPath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(IndexPath))!, $"knowledge-{name}-{key}.db"),
             SynonymsFile = File.Exists(ownSynonyms) ? ownSynonyms : SynonymsFile,
             AnswerThreshold = AnswerThreshold,
+            Semantic = Semantic,
+            ModelCacheFolder = System.IO.Path.GetFullPath(ModelCacheFolder, System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(IndexPath))!),
         };
     }
 }

@@ -37,9 +37,10 @@ internal static class AskCommand
             }
 
             var searcher = knowledgeBase.Searcher;
+            var decider = AskDecision.For(knowledgeBase);
             if (file is null)
             {
-                var (decision, result) = AskDecision.Decide(searcher, single!);
+                var (decision, result) = Decide(decider, single!);
                 if (parse.GetValue(explain))
                 {
                     Console.WriteLine(Explain(searcher, single!));
@@ -57,7 +58,7 @@ internal static class AskCommand
                     Console.WriteLine($"{item.Id}\t{Explain(searcher, item.Question)}");
                 }
 
-                var (decision, result) = AskDecision.Decide(searcher, item.Question);
+                var (decision, result) = Decide(decider, item.Question);
                 Console.WriteLine(parse.GetValue(json) ? JsonOutput.Answer(item.Id, decision, result) : $"{item.Id}\t{JsonOutput.Decision(decision)}\t{result.Best?.Confidence:0.00}\t{result.Best?.Passage.Id}");
             }
 
@@ -69,6 +70,12 @@ internal static class AskCommand
             return errors.Count == 0 ? 0 : 1;
         });
         return command;
+    }
+
+    private static (DecisionKind Decision, SearchResult Result) Decide(AnswerDecider decider, string question)
+    {
+        var decision = decider.Decide(question);
+        return (decision.Kind, decision.Result);
     }
 
     private static string Explain(PassageSearcher searcher, string question) =>

@@ -1,23 +1,16 @@
+using FaqBot.Knowledge;
 using FaqBot.Knowledge.Answering;
-using FaqBot.Knowledge.Search;
 using FaqBot.Knowledge.Triage;
 using Microsoft.Extensions.Configuration;
 
 namespace FaqBot.Cli.Commands;
 
-// What the bot would do with a message: the bot's own AnswerDecider (urgent triage first, then search), with the
-// urgent rule file the bot uses (Conversation:UrgentRulesFile), whatever knowledge folder is searched.
+// What the bot would do with a message: the bot's own AnswerDecider (urgent triage by rule and by meaning first, then
+// search), with the urgent files the bot uses (Conversation:UrgentRulesFile, UrgentExamplesFile), whatever knowledge
+// folder is searched.
 internal static class AskDecision
 {
-    private static readonly Lazy<UrgentRuleSet> Rules = new(LoadRules);
-
-    public static (DecisionKind Decision, SearchResult Result) Decide(IPassageSearcher searcher, string question)
-    {
-        var decision = new AnswerDecider(searcher, Rules.Value).Decide(question);
-        return (decision.Kind, decision.Result);
-    }
-
-    private static UrgentRuleSet LoadRules()
+    public static AnswerDecider For(KnowledgeBase knowledgeBase)
     {
         var baseDirectory = CliConfiguration.FindSettingsDirectory(Directory.GetCurrentDirectory()) ?? Directory.GetCurrentDirectory();
         var configuration = new ConfigurationBuilder()
@@ -25,7 +18,12 @@ internal static class AskDecision
             .AddJsonFile(CliConfiguration.FileName, optional: true)
             .AddEnvironmentVariables()
             .Build();
-        var file = configuration["Conversation:UrgentRulesFile"] is { Length: > 0 } configured ? configured : "knowledge/urgent-rules.yaml";
-        return UrgentRuleSetLoader.Load(Path.GetFullPath(file, baseDirectory));
+        var rulesFile = configuration["Conversation:UrgentRulesFile"] is { Length: > 0 } r ? r : "knowledge/urgent-rules.yaml";
+        var examplesFile = configuration["Conversation:UrgentExamplesFile"] is { Length: > 0 } e ? e : "knowledge/urgent-examples.yaml";
+        var rules = UrgentRuleSetLoader.Load(Path.GetFullPath(rulesFile, baseDirectory));
+        var semantic = knowledgeBase.Embedder is { } embedder
+            ? new SemanticTriage(embedder, rules, UrgentExamples.Load(Path.GetFullPath(examplesFile, baseDirectory), rules))
+            : null;
+        return new AnswerDecider(knowledgeBase.Searcher, rules, semanticTriage: semantic);
     }
 }

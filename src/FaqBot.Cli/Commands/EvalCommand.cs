@@ -21,6 +21,13 @@ internal static class EvalCommand
                 return 2;
             }
 
+            // The sealed half of the question bank is read as totals only: listing its misses would invite fitting them.
+            if (parse.GetValue(misses) && file.Name.Contains("sealed", StringComparison.OrdinalIgnoreCase))
+            {
+                Console.Error.WriteLine($"{file.Name} is sealed: eval prints its totals only, never its items (--misses refused).");
+                return 2;
+            }
+
             using var knowledgeBase = await CliConfiguration.OpenAsync(parse.GetValue(knowledge), ct);
             if (knowledgeBase is null)
             {
@@ -29,10 +36,11 @@ internal static class EvalCommand
 
             var (items, errors) = QuestionFile.Read(file.FullName);
             var score = new EvalScore();
+            var decider = AskDecision.For(knowledgeBase);
             foreach (var item in items)
             {
-                var (decision, result) = AskDecision.Decide(knowledgeBase.Searcher, item.Question);
-                score.Add(item, decision, result);
+                var decision = decider.Decide(item.Question);
+                score.Add(item, decision.Kind, decision.Result);
             }
 
             var figures = score.Figures();

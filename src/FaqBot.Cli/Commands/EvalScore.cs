@@ -15,25 +15,50 @@ internal sealed partial class EvalScore
     private int _abstainDeclined;
     private int _urgentItems;
     private int _urgentCaught;
+    private int _crisisItems;
+    private int _crisisCaught;
+    private int _ordinaryItems;
+    private int _ordinaryUrgent;
+    private int _nearUrgentItems;
+    private int _nearUrgentFlagged;
 
     public List<object> Misses { get; } = [];
 
     public void Add(QuestionItem item, DecisionKind decision, SearchResult result)
     {
+        if (item.Kind != "urgent")
+        {
+            _ordinaryItems++;
+            _ordinaryUrgent += decision == DecisionKind.Urgent ? 1 : 0;
+            _nearUrgentItems += item.NearUrgent ? 1 : 0;
+            _nearUrgentFlagged += item.NearUrgent && decision == DecisionKind.Urgent ? 1 : 0;
+        }
+
         switch (item.Kind)
         {
             case "abstain":
                 _abstainItems++;
                 _abstainDeclined += decision != DecisionKind.Answer ? 1 : 0;
-                if (decision == DecisionKind.Answer)
+                if (decision != DecisionKind.Abstain)
                 {
-                    Misses.Add(new { id = item.Id, kind = item.Kind, question = item.Question, answered_with = result.Best?.Passage.Id, confidence = result.Best?.Confidence });
+                    Misses.Add(new { id = item.Id, kind = item.Kind, question = item.Question, decision = JsonOutput.Decision(decision), answered_with = result.Best?.Passage.Id, confidence = result.Best?.Confidence });
                 }
 
                 break;
             case "urgent":
                 _urgentItems++;
                 _urgentCaught += decision == DecisionKind.Urgent ? 1 : 0;
+                if (item.Rule == "self-harm")
+                {
+                    _crisisItems++;
+                    _crisisCaught += decision == DecisionKind.Urgent ? 1 : 0;
+                }
+
+                if (decision != DecisionKind.Urgent)
+                {
+                    Misses.Add(new { id = item.Id, kind = item.Kind, question = item.Question, rule = item.Rule, decision = JsonOutput.Decision(decision) });
+                }
+
                 break;
             default:
                 var expected = item.ExpectAny.Select(Normalize).ToList();
@@ -68,6 +93,19 @@ internal sealed partial class EvalScore
             figures["urgent_items"] = _urgentItems;
             figures["urgent_caught"] = Share(_urgentCaught, _urgentItems);
             figures["answerable_flagged_urgent"] = Share(_answerUrgent, answers);
+            figures["ordinary_flagged_urgent"] = Share(_ordinaryUrgent, _ordinaryItems);
+        }
+
+        if (_crisisItems > 0)
+        {
+            figures["self_harm_items"] = _crisisItems;
+            figures["self_harm_caught"] = Share(_crisisCaught, _crisisItems);
+        }
+
+        if (_nearUrgentItems > 0)
+        {
+            figures["near_urgent_items"] = _nearUrgentItems;
+            figures["near_urgent_flagged"] = Share(_nearUrgentFlagged, _nearUrgentItems);
         }
 
         return figures;

@@ -34,7 +34,9 @@ internal static class QuestionFile
                 var expect = root.TryGetProperty("expect_any", out var e) && e.ValueKind == JsonValueKind.Array
                     ? e.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).ToList()
                     : [];
-                items.Add(new QuestionItem(id.Length > 0 ? id : $"line-{number}", question, kind, expect));
+                var rule = root.TryGetProperty("rule", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+                var nearUrgent = root.TryGetProperty("near_urgent", out var n) && n.ValueKind == JsonValueKind.True;
+                items.Add(new QuestionItem(id.Length > 0 ? id : $"line-{number}", question, kind, expect, rule, nearUrgent));
             }
             catch (JsonException ex)
             {

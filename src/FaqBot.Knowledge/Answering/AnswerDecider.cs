@@ -8,7 +8,8 @@ namespace FaqBot.Knowledge.Answering;
 /// abstain. The bot and the CLI's <c>ask</c> share it, so the tool always tells what the bot would do.
 /// </summary>
 /// <param name="cacheCapacity">How many distinct messages' own decisions to remember (0: none); see <see cref="StandaloneCache"/>.</param>
-public sealed class AnswerDecider(IPassageSearcher searcher, UrgentRuleSet urgentRules, int cacheCapacity = 0)
+/// <param name="semanticTriage">The second urgent net, by meaning; null leaves the rules alone.</param>
+public sealed class AnswerDecider(IPassageSearcher searcher, UrgentRuleSet urgentRules, int cacheCapacity = 0, SemanticTriage? semanticTriage = null)
 {
     private readonly StandaloneCache _cache = new(cacheCapacity);
 
@@ -54,10 +55,11 @@ public sealed class AnswerDecider(IPassageSearcher searcher, UrgentRuleSet urgen
     /// <summary>True when <see cref="Decide"/> will answer this message from memory, without searching it alone.</summary>
     public bool Remembers(string? message, int limit = 10) => _cache.Contains(message?.Trim() ?? "", limit);
 
-    // Triage comes first and an urgent message is never searched.
+    // Triage comes first and an urgent message is never searched. The rules read words; the semantic net catches
+    // what they miss (urgent in words no rule lists).
     private Standalone DecideAlone(string text, int limit)
     {
-        var urgent = urgentRules.Match(text);
+        var urgent = urgentRules.Match(text) ?? semanticTriage?.Match(text);
         if (urgent is not null)
         {
             return new Standalone(urgent, false, SearchResult.Empty, true);

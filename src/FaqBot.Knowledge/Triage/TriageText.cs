@@ -22,6 +22,10 @@ public static partial class TriageText
         return sentences;
     }
 
+    /// <summary>The message's sentences as written (trimmed, empty ones dropped), for the semantic net.</summary>
+    public static IReadOnlyList<string> RawSentences(string message) =>
+        SentenceBreak().Split(message).Select(s => s.Trim()).Where(s => Word().IsMatch(s)).ToList();
+
     /// <summary>Lower-case words of <paramref name="text"/>, with each comma as a token of its own.</summary>
     public static IReadOnlyList<string> Tokens(string text) =>
         Word().Matches(text.Replace('\u2019', '\'').ToLowerInvariant()).Select(m => m.Value.Trim('\'')).Where(t => t.Length > 0).ToList();

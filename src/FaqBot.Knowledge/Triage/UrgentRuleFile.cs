@@ -21,6 +21,7 @@ internal sealed class UrgentRuleEntry
     public string? Title { get; set; }
     public bool EvenInQuestions { get; set; }
     public bool IgnoreNegation { get; set; }
+    public bool Crisis { get; set; }
     public int? Window { get; set; }
     public List<string> Patterns { get; set; } = [];
     public List<string> Unless { get; set; } = [];

@@ -78,7 +78,7 @@ public static class UrgentRuleSetLoader
             }
 
             var unless = entry.Unless.Where(u => TriageText.PatternTokens(u).Count > 0).Select(u => new TermGroup([u])).ToList();
-            rules.Add(new UrgentRule(entry.Id, entry.Title ?? entry.Id, entry.EvenInQuestions, entry.IgnoreNegation, patterns, unless));
+            rules.Add(new UrgentRule(entry.Id, entry.Title ?? entry.Id, entry.EvenInQuestions, entry.IgnoreNegation, patterns, unless, entry.Crisis));
         }
 
         return new UrgentRuleSet(rules, language);

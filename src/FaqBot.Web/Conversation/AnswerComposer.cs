@@ -74,7 +74,7 @@ public sealed class AnswerComposer(IOptions<ClinicOptions> clinicOptions)
         return (string.Join("\n\n", plain), body, actions);
     }
 
-    public Activity Urgent(Activity inbound, bool selfHarm) => Reply(inbound, BotTexts.Urgent(Clinic, selfHarm));
+    public Activity Urgent(Activity inbound, bool crisis) => Reply(inbound, BotTexts.Urgent(Clinic, crisis));
 
     public Activity NoAnswer(Activity inbound, IEnumerable<string> topics, bool personalAdvice, IReadOnlyList<Choice> examples)
     {

@@ -28,15 +28,15 @@ internal static class BotTexts
         ? $"call {clinic.Name} at {clinic.Phone}"
         : $"book at {clinic.BookingUrl} or call {clinic.Name} at {clinic.Phone}";
 
-    public static string Urgent(ClinicOptions clinic, bool selfHarm)
-    {
-        var emergency = $"If this is an emergency (trouble breathing, swelling of your lips, tongue or throat, chest pain, or you feel very unwell), call {clinic.EmergencyNumber} now.";
-        var crisis = $"If you are thinking about harming yourself, please reach out now: {clinic.CrisisLine}. You don't have to go through this alone.";
-        var clinicLine = $"For a problem after a treatment, call {clinic.Name} at {clinic.Phone}.";
-        var lines = selfHarm ? new[] { crisis, emergency, clinicLine } : [emergency, crisis, clinicLine];
-        return "I'm sorry you're dealing with this. What you describe needs care from a person now, not an article.\n\n"
-            + string.Join("\n\n", lines);
-    }
+    // Only the help that fits: the crisis line for thoughts of self-harm, the emergency number and the clinic for a
+    // problem of the body. A patient in crisis reads one way to a person first, not a list.
+    public static string Urgent(ClinicOptions clinic, bool crisis) => crisis
+        ? "I'm really sorry you're going through this. You deserve support from a person right now.\n\n"
+            + $"Please reach out now: {clinic.CrisisLine}. You don't have to go through this alone.\n\n"
+            + $"If you are in immediate danger or have taken something, call {clinic.EmergencyNumber} now."
+        : "I'm sorry you're dealing with this. What you describe needs care from a person now, not an article.\n\n"
+            + $"If this is an emergency (trouble breathing, swelling of your lips, tongue or throat, chest pain, or you feel very unwell), call {clinic.EmergencyNumber} now.\n\n"
+            + $"For a problem after a treatment, call {clinic.Name} at {clinic.Phone} now.";
 
     public static string NoAnswerDetails(IEnumerable<string> topics, ClinicOptions clinic) =>
         "I can answer questions about:\n\n" + string.Join("\n", topics.Select(t => "- " + t))

@@ -11,6 +11,10 @@ public sealed class ConversationOptions
     [Required]
     public string UrgentRulesFile { get; set; } = "knowledge/urgent-rules.yaml";
 
+    /// <summary>The staff-editable urgent examples (the semantic net), relative to the content root unless absolute.</summary>
+    [Required]
+    public string UrgentExamplesFile { get; set; } = "knowledge/urgent-examples.yaml";
+
     /// <summary>What the articles are about, for the welcome ("I answer questions about …").</summary>
     [Required]
     public string Subject { get; set; } = "microneedling";

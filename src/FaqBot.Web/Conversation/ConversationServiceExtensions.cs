@@ -1,4 +1,5 @@
 using FaqBot.BotFramework.Turns;
+using FaqBot.Knowledge;
 using FaqBot.Knowledge.Answering;
 using FaqBot.Knowledge.Feedback;
 using FaqBot.Knowledge.Search;
@@ -21,10 +22,12 @@ public static class ConversationServiceExtensions
 
         services.AddSingleton(sp => UrgentRuleSetLoader.Load(
             Path.GetFullPath(sp.GetRequiredService<IOptions<ConversationOptions>>().Value.UrgentRulesFile, ContentRoot(sp))));
+        services.AddSingleton(sp => SemanticTriageFor(sp));
         services.AddSingleton(sp => new AnswerDecider(
             sp.GetRequiredService<IPassageSearcher>(),
             sp.GetRequiredService<UrgentRuleSet>(),
-            sp.GetRequiredService<IOptions<ConversationOptions>>().Value.DecisionCacheSize));
+            sp.GetRequiredService<IOptions<ConversationOptions>>().Value.DecisionCacheSize,
+            sp.GetRequiredService<Holder<SemanticTriage>>().Value));
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<FeedbackOptions>>().Value;
@@ -40,6 +43,23 @@ public static class ConversationServiceExtensions
         services.AddHostedService<ConversationWarmup>();
         return builder;
     }
+
+    // The semantic net needs the embedding model, which the knowledge base loads unless Knowledge:Semantic is off.
+    private static Holder<SemanticTriage> SemanticTriageFor(IServiceProvider sp)
+    {
+        var embedder = sp.GetRequiredService<KnowledgeBase>().Embedder;
+        if (embedder is null)
+        {
+            return new Holder<SemanticTriage>(null);
+        }
+
+        var rules = sp.GetRequiredService<UrgentRuleSet>();
+        var file = Path.GetFullPath(sp.GetRequiredService<IOptions<ConversationOptions>>().Value.UrgentExamplesFile, ContentRoot(sp));
+        return new Holder<SemanticTriage>(new SemanticTriage(embedder, rules, UrgentExamples.Load(file, rules)));
+    }
+
+    // A singleton that may be absent (DI cannot register null).
+    private sealed record Holder<T>(T? Value) where T : class;
 
     private static string ContentRoot(IServiceProvider sp) => sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
 }

@@ -28,7 +28,7 @@ public sealed class QuestionResponder(ConversationServices services)
         switch (decision.Kind)
         {
             case DecisionKind.Urgent:
-                await turn.SendAsync(services.Composer.Urgent(turn.Activity, decision.Urgent!.Rule.Id == "self-harm"), ct);
+                await turn.SendAsync(services.Composer.Urgent(turn.Activity, decision.Urgent!.Rule.Crisis), ct);
                 return state;
             case DecisionKind.Abstain:
                 services.Record(s => s.RecordUnanswered(text, conversation, decision.Result.Best?.Confidence));

