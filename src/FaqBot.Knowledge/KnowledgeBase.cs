@@ -47,11 +47,8 @@ public sealed partial class KnowledgeBase : IDisposable
         return summary with { Elapsed = clock.Elapsed };
     }
 
-    public void Dispose()
-    {
-        Searcher.Dispose();
-        Embedder?.Dispose();
-    }
+    // The embedder is the process's (SentenceEmbedder.Shared), not this knowledge base's.
+    public void Dispose() => Searcher.Dispose();
 
     private static KnowledgeBase Open(KnowledgeOptions options, ILogger logger, bool forceRebuild, IProgress<int>? progress)
     {
@@ -81,7 +78,7 @@ public sealed partial class KnowledgeBase : IDisposable
             summary = summary with { Articles = searcher.GetArticles().Count, Passages = searcher.PassageCount, VocabularyWords = searcher.Vocabulary.WordCount };
         }
 
-        var embedder = options.Semantic ? new SentenceEmbedder(options.ModelCacheFolder) : null;
+        var embedder = options.Semantic ? SentenceEmbedder.Shared(options.ModelCacheFolderOrDefault) : null;
         return new KnowledgeBase(searcher, embedder, summary, warnings, options);
     }
 

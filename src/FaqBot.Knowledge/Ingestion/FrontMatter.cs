@@ -15,6 +15,15 @@ internal sealed class FrontMatter
     [YamlMember(Alias = "reviewed_on")] public string? ReviewedOn { get; set; }
     [YamlMember(Alias = "language")] public string? Language { get; set; }
 
+    // Questions in patients' words that each section answers, keyed by its heading ("(intro)": before the first).
+    [YamlMember(Alias = "questions")] public Dictionary<string, List<string>>? Questions { get; set; }
+
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> SectionQuestions() =>
+        (Questions ?? []).ToDictionary(
+            q => q.Key.Trim(),
+            q => (IReadOnlyList<string>)(q.Value ?? []).Select(x => x?.Trim() ?? "").Where(x => x.Length > 0).ToList(),
+            StringComparer.OrdinalIgnoreCase);
+
     public Citation ToCitation() => new(
         Clean(Title), Clean(Publisher), Clean(Author), Clean(Url),
         Clean(Published), Clean(Updated), Clean(ReviewedBy), Clean(ReviewedOn));

