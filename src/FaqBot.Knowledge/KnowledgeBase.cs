@@ -54,13 +54,19 @@ public sealed partial class KnowledgeBase : IDisposable
     {
         var clock = Stopwatch.StartNew();
         IndexSummary summary;
-        if (!forceRebuild && PassageIndex.IsCurrent(options.IndexPath, KnowledgeFolder.HashContent(options.Path)))
+        var hash = KnowledgeFolder.HashContent(options.Path);
+        if (!forceRebuild && PassageIndex.IsCurrent(options.IndexPath, hash))
         {
             summary = new IndexSummary(0, 0, 0, 0, PassageIndex.ReadWarnings(options.IndexPath), clock.Elapsed, Rebuilt: false);
             Log.IndexReused(logger, options.IndexPath);
         }
         else
         {
+            if (!forceRebuild && (File.Exists(options.IndexPath) || Directory.Exists(options.IndexPath)) && PassageIndex.ReadContentHash(options.IndexPath) is null)
+            {
+                Log.IndexUnusable(logger, options.IndexPath);
+            }
+
             summary = Build(options.Path, options.IndexPath, progress);
             Log.IndexBuilt(logger, options.IndexPath, summary.Articles, summary.Passages, summary.Warnings.Count, (long)summary.Elapsed.TotalMilliseconds);
         }
@@ -72,7 +78,19 @@ public sealed partial class KnowledgeBase : IDisposable
             Log.LoadWarning(logger, warning);
         }
 
-        var searcher = PassageSearcher.Open(options.IndexPath, synonyms, options.ToSearchOptions(), logger);
+        PassageSearcher searcher;
+        try
+        {
+            searcher = PassageSearcher.Open(options.IndexPath, synonyms, options.ToSearchOptions(), logger);
+        }
+        catch (Exception e) when (!summary.Rebuilt && e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            // Its commit said current, but a file of it is damaged: build it again rather than refuse to start.
+            Log.IndexUnreadable(logger, options.IndexPath, e);
+            summary = Build(options.Path, options.IndexPath, progress);
+            searcher = PassageSearcher.Open(options.IndexPath, synonyms, options.ToSearchOptions(), logger);
+        }
+
         if (!summary.Rebuilt)
         {
             summary = summary with { Articles = searcher.GetArticles().Count, Passages = searcher.PassageCount, VocabularyWords = searcher.Vocabulary.WordCount };
@@ -89,6 +107,12 @@ public sealed partial class KnowledgeBase : IDisposable
 
         [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Built knowledge index {Path}: {Articles} articles, {Passages} passages, {Warnings} warnings in {ElapsedMs} ms")]
         public static partial void IndexBuilt(ILogger logger, string path, int articles, int passages, int warnings, long elapsedMs);
+
+        [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Knowledge index {Path} is missing a valid commit (damaged, half-written or of the old SQLite engine); rebuilding it")]
+        public static partial void IndexUnusable(ILogger logger, string path);
+
+        [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Knowledge index {Path} cannot be opened; rebuilding it")]
+        public static partial void IndexUnreadable(ILogger logger, string path, Exception exception);
 
         [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Knowledge warning: {Warning}")]
         public static partial void LoadWarning(ILogger logger, string warning);

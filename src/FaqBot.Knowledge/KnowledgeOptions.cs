@@ -14,9 +14,9 @@ public sealed class KnowledgeOptions
     [Required]
     public string Path { get; set; } = "knowledge";
 
-    /// <summary>The SQLite index file; rebuilt when the articles change.</summary>
+    /// <summary>The Lucene index folder (one generation per build, swapped atomically); rebuilt when the articles change.</summary>
     [Required]
-    public string IndexPath { get; set; } = "data/faqbot-index.db";
+    public string IndexPath { get; set; } = "data/faqbot-index";
 
     /// <summary>The staff-editable synonyms file; a missing file means no synonyms.</summary>
     public string SynonymsFile { get; set; } = "knowledge/synonyms.txt";
@@ -50,7 +50,7 @@ public sealed class KnowledgeOptions
         ModelCacheFolder = string.IsNullOrWhiteSpace(ModelCacheFolder) ? "" : System.IO.Path.GetFullPath(ModelCacheFolder, baseDirectory),
     };
 
-    /// <summary>Options for another knowledge folder: its own index file beside the bundled one (never overwriting it),
+    /// <summary>Options for another knowledge folder: its own index folder beside the bundled one (never overwriting it),
     /// and its own synonyms.txt when it has one.</summary>
     public KnowledgeOptions ForFolder(string folder)
     {
@@ -66,7 +66,7 @@ public sealed class KnowledgeOptions
         return new KnowledgeOptions
         {
             Path = full,
-            IndexPath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(IndexPath))!, $"knowledge-{name}-{key}.db"),
+            IndexPath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(IndexPath))!, $"knowledge-{name}-{key}"),
             SynonymsFile = File.Exists(ownSynonyms) ? ownSynonyms : SynonymsFile,
             AnswerThreshold = AnswerThreshold,
             Semantic = Semantic,

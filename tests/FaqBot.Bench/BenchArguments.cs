@@ -1,4 +1,4 @@
-internal sealed record BenchArguments(string Mode, string Knowledge, string Questions, int Rounds, int Slowest)
+internal sealed record BenchArguments(string Mode, string Knowledge, string Questions, int Rounds, int Slowest, bool VsJava)
 {
     public static BenchArguments? Parse(string[] args, string repoRoot)
     {
@@ -18,6 +18,7 @@ internal sealed record BenchArguments(string Mode, string Knowledge, string Ques
             Path.GetFullPath(Value("--knowledge", Path.Combine(repoRoot, "knowledge"))),
             Path.GetFullPath(Value("--questions", Path.Combine(repoRoot, "tests", "data", "dev-questions.jsonl"))),
             int.Parse(Value("--rounds", "20"), System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(Value("--slowest", "0"), System.Globalization.CultureInfo.InvariantCulture));
+            int.Parse(Value("--slowest", "0"), System.Globalization.CultureInfo.InvariantCulture),
+            args.Contains("--vs-java"));
     }
 }

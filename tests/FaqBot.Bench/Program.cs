@@ -7,24 +7,37 @@ using FaqBot.Knowledge.Search;
 // Benchmarks for the knowledge engine (README "Measured figures"). Run in Release:
 //   dotnet run -c Release --project tests/FaqBot.Bench -- build  --knowledge ../shared/data/medquad/corpus
 //   dotnet run -c Release --project tests/FaqBot.Bench -- search --knowledge ../shared/data/medquad/corpus --questions ../shared/data/medquad/questions-skin-dev.jsonl
+//   add --vs-java to build and search: Java Lucene 8 (Debian's liblucene8-java) indexes and searches the same passages
+//   and questions with plain BM25 and EnglishAnalyzer in the same run, and the ratios are printed.
 // With no --knowledge the bundled knowledge/ and tests/data/dev-questions.jsonl are used.
 var repoRoot = typeof(BenchArguments).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
     .FirstOrDefault(a => a.Key == "RepoRoot")?.Value ?? Directory.GetCurrentDirectory();
 var arguments = BenchArguments.Parse(args, repoRoot);
 if (arguments is null)
 {
-    Console.Error.WriteLine("usage: FaqBot.Bench build|search [--knowledge DIR] [--questions FILE] [--rounds N]");
+    Console.Error.WriteLine("usage: FaqBot.Bench build|search [--knowledge DIR] [--questions FILE] [--rounds N] [--slowest N] [--vs-java]");
     return 2;
 }
 
-var indexPath = Path.Combine(Path.GetTempPath(), $"faqbot-bench-{Slug(arguments.Knowledge)}.db");
+var indexPath = Path.Combine(Path.GetTempPath(), $"faqbot-bench-{Slug(arguments.Knowledge)}");
+var java = arguments.VsJava ? JavaLucene.Prepare(repoRoot, arguments) : null;
 if (arguments.Mode == "build")
 {
-    File.Delete(indexPath);
+    if (Directory.Exists(indexPath))
+    {
+        Directory.Delete(indexPath, recursive: true);
+    }
+
     var summary = KnowledgeBase.Build(arguments.Knowledge, indexPath);
     var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+    var size = Directory.EnumerateFiles(indexPath, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
     Console.WriteLine($"build {arguments.Knowledge}: {summary.Articles} articles, {summary.Passages} passages, {summary.Words} words");
-    Console.WriteLine($"  time {summary.Elapsed.TotalSeconds:0.00} s, peak working set {peak / (1024 * 1024)} MB, index {new FileInfo(indexPath).Length / (1024 * 1024.0):0.0} MB");
+    Console.WriteLine($"  time {summary.Elapsed.TotalSeconds:0.00} s (reading and chunking the articles included), peak working set {peak / (1024 * 1024)} MB, index {size / (1024 * 1024.0):0.0} MB");
+    if (java?.Run() is { } javaFigures)
+    {
+        Console.WriteLine($"  FaqBot / Java Lucene build time: {summary.Elapsed.TotalSeconds / javaFigures.BuildSeconds:0.00}");
+    }
+
     return 0;
 }
 
@@ -93,6 +106,11 @@ Console.WriteLine($"  p50 {Percentile(samples, 0.50):0} µs, p90 {Percentile(sam
 // On a shared machine other processes' time slices land in the raw samples; each question's fastest round
 // is its latency when it ran uninterrupted.
 Console.WriteLine($"  best of {arguments.Rounds} rounds per question: p50 {Percentile([.. best], 0.50):0} µs, p99 {Percentile([.. best], 0.99):0} µs, max {best[^1]:0} µs");
+if (java?.Run() is { } figures)
+{
+    Console.WriteLine($"  FaqBot / Java Lucene: p50 {Percentile(samples, 0.50) / figures.P50:0.00}, p99 {Percentile(samples, 0.99) / figures.P99:0.00}; best round p50 {Percentile([.. best], 0.50) / figures.BestP50:0.00}, p99 {Percentile([.. best], 0.99) / figures.BestP99:0.00}");
+}
+
 return 0;
 
 static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];

@@ -1,162 +1,110 @@
 using System.Diagnostics;
 using System.Text.Json;
+using FaqBot.Knowledge.Analysis;
 using FaqBot.Knowledge.Chunking;
-using FaqBot.Knowledge.Search;
-using Microsoft.Data.Sqlite;
+using Lucene.Net.Index;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
 
 namespace FaqBot.Knowledge.Index;
 
-/// <summary>The write side: builds the SQLite FTS5 index file aside and swaps it in, so readers never see half an index.</summary>
+/// <summary>The write side: builds a Lucene index of the passages in a fresh folder and swaps it in, so readers never see half an index.</summary>
 public static class PassageIndex
 {
-    public static string ConnectionString(string path, SqliteOpenMode mode) =>
-        new SqliteConnectionStringBuilder { DataSource = path, Mode = mode, Pooling = false }.ToString();
-
     /// <summary>The content hash the index at <paramref name="path"/> was built from, or null when there is no usable index.</summary>
-    public static string? ReadContentHash(string path) => ReadMeta(path, "content_hash");
+    public static string? ReadContentHash(string path) => ReadMeta(path)?.GetValueOrDefault(IndexSchema.ContentHashKey);
 
-    /// <summary>True when the file is an index of this schema built from exactly this content.</summary>
+    /// <summary>True when the path holds an index of this schema built from exactly this content.</summary>
     public static bool IsCurrent(string path, string contentHash) =>
-        ReadMeta(path, "schema") == IndexSchema.Version && ReadContentHash(path) == contentHash;
+        ReadMeta(path) is { } meta && meta.GetValueOrDefault(IndexSchema.SchemaKey) == IndexSchema.Version
+        && meta.GetValueOrDefault(IndexSchema.ContentHashKey) == contentHash;
 
     public static IReadOnlyList<string> ReadWarnings(string path) =>
-        ReadMeta(path, "warnings") is { } json ? JsonSerializer.Deserialize<string[]>(json) ?? [] : [];
+        ReadMeta(path)?.GetValueOrDefault(IndexSchema.WarningsKey) is { } json ? JsonSerializer.Deserialize<string[]>(json) ?? [] : [];
 
     public static IndexSummary Build(string path, IReadOnlyList<ChunkedArticle> articles, string contentHash, IReadOnlyList<string> warnings)
     {
         var clock = Stopwatch.StartNew();
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var building = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.building");
+        var folder = IndexFolder.NewBuildFolder(path);
         try
         {
-            var (words, vocabularyWords) = Write(building, articles, contentHash, warnings);
-
-            // rename(2) replaces the old file atomically; open readers keep the old inode until they close.
-            File.Move(building, path, overwrite: true);
+            var (words, vocabularyWords) = Write(folder, articles, contentHash, warnings);
+            IndexFolder.Publish(path, folder);
             return new IndexSummary(articles.Count, articles.Sum(a => a.Passages.Count), words, vocabularyWords, warnings, clock.Elapsed, Rebuilt: true);
         }
-        finally
+        catch
         {
-            File.Delete(building);
-            File.Delete(building + "-journal");
+            IndexFolder.Discard(folder);
+            throw;
         }
     }
 
-    private static (long Words, int VocabularyWords) Write(string file, IReadOnlyList<ChunkedArticle> articles, string contentHash, IReadOnlyList<string> warnings)
+    private static (long Words, int VocabularyWords) Write(string folder, IReadOnlyList<ChunkedArticle> articles, string contentHash, IReadOnlyList<string> warnings)
     {
-        using var connection = new SqliteConnection(ConnectionString(file, SqliteOpenMode.ReadWriteCreate));
-        connection.Open();
-
-        // The file is private until the rename, so a crash mid-build only leaves garbage: no journal needed.
-        Execute(connection, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;");
-        Execute(connection, IndexSchema.Create);
-        using var transaction = connection.BeginTransaction();
-        var (wordDf, totalWords) = CountWords(articles);
-        using (var writer = new IndexWriter(connection, transaction))
+        var firstRow = new int[articles.Count];
+        for (var i = 1; i < articles.Count; i++)
         {
-            var row = 0;
-            foreach (var chunked in articles)
+            firstRow[i] = firstRow[i - 1] + articles[i - 1].Passages.Count;
+        }
+
+        var stemmer = new Stemmer();
+        long words = 0;
+        using var directory = FSDirectory.Open(folder);
+        var config = new IndexWriterConfig(WordAnalyzer.Version, new WordAnalyzer(stem: true))
+        {
+            OpenMode = OpenMode.CREATE,
+            Similarity = new BM25Similarity(),
+            // One flush for a large knowledge folder: fewer segments to merge, fewer to search.
+            RAMBufferSizeMB = 128,
+        };
+        using (var writer = new IndexWriter(directory, config))
+        {
+            // IndexWriter takes documents from several threads; analysis is most of the work.
+            Parallel.For(0, articles.Count, () => 0L, (i, _, count) =>
             {
-                writer.AddArticle(chunked);
-                foreach (var passage in chunked.Passages)
+                var row = firstRow[i];
+                foreach (var passage in articles[i].Passages)
                 {
-                    writer.AddPassage(++row, passage);
+                    var (document, bodyWords) = PassageDocument.Create(row++, passage, stemmer);
+                    writer.AddDocument(document);
+                    count += bodyWords;
                 }
-            }
 
-            writer.AddWords(wordDf);
-        }
+                return count;
+            }, count => Interlocked.Add(ref words, count));
 
-        Execute(connection, "INSERT INTO passages_fts(passages_fts) VALUES('optimize');", transaction);
-        using (var meta = connection.CreateCommand())
-        {
-            meta.Transaction = transaction;
-            meta.CommandText = "INSERT INTO meta(key, value) VALUES ('content_hash', $hash), ('schema', $schema), ('built_at', $at), ('warnings', $warnings);";
-            meta.Parameters.AddWithValue("$hash", contentHash);
-            meta.Parameters.AddWithValue("$schema", IndexSchema.Version);
-            meta.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O"));
-            meta.Parameters.AddWithValue("$warnings", JsonSerializer.Serialize(warnings));
-            meta.ExecuteNonQuery();
-        }
-
-        transaction.Commit();
-        Execute(connection, "PRAGMA journal_mode=DELETE;");
-        return (totalWords, wordDf.Count);
-    }
-
-    // Each word's passage count (title and headings included), for spelling correction; tokenizing is the
-    // costly part, so articles are counted in parallel and merged.
-    private static (Dictionary<string, int> WordDf, long TotalWords) CountWords(IReadOnlyList<ChunkedArticle> articles)
-    {
-        var partials = articles.AsParallel().Select(chunked =>
-        {
-            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-            long words = 0;
-            foreach (var passage in chunked.Passages)
+            writer.ForceMerge(1);
+            writer.SetCommitData(new Dictionary<string, string>
             {
-                var tokens = Tokenizer.Words(passage.Text);
-                words += tokens.Count;
-                var distinct = new HashSet<string>(tokens, StringComparer.Ordinal);
-                distinct.UnionWith(Tokenizer.Words(passage.Title));
-                distinct.UnionWith(passage.HeadingPath.SelectMany(h => Tokenizer.Words(h)));
-                foreach (var word in distinct)
-                {
-                    counts[word] = counts.GetValueOrDefault(word) + 1;
-                }
-            }
-
-            return (counts, words);
-        }).ToList();
-
-        var total = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (counts, _) in partials)
-        {
-            foreach (var (word, count) in counts)
-            {
-                total[word] = total.GetValueOrDefault(word) + count;
-            }
+                [IndexSchema.SchemaKey] = IndexSchema.Version,
+                [IndexSchema.ContentHashKey] = contentHash,
+                [IndexSchema.BuiltAtKey] = DateTimeOffset.UtcNow.ToString("O"),
+                [IndexSchema.WarningsKey] = JsonSerializer.Serialize(warnings),
+            });
+            writer.Commit();
         }
 
-        return (total, partials.Sum(p => p.words));
+        return (words, stemmer.WordCount);
     }
 
-    /// <summary>What the index file on this open connection was built from (a searcher checks it on every connection).</summary>
-    internal static string? ReadContentHash(SqliteConnection connection) => ReadMeta(connection, "content_hash");
-
-    private static string? ReadMeta(SqliteConnection connection, string key)
+    private static Dictionary<string, string>? ReadMeta(string path)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT value FROM meta WHERE key = $key";
-        command.Parameters.AddWithValue("$key", key);
-        return command.ExecuteScalar() as string;
-    }
-
-    private static string? ReadMeta(string path, string key)
-    {
-        if (!File.Exists(path))
+        if (IndexFolder.Current(path) is not { } folder)
         {
             return null;
         }
 
         try
         {
-            using var connection = new SqliteConnection(ConnectionString(path, SqliteOpenMode.ReadOnly));
-            connection.Open();
-            return ReadMeta(connection, key);
+            using var directory = FSDirectory.Open(folder);
+            var infos = new SegmentInfos();
+            infos.Read(directory);
+            return new Dictionary<string, string>(infos.UserData);
         }
-        catch (SqliteException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            // Not an index (or a damaged one): the caller rebuilds it.
+            // Not an index (or a damaged one; Lucene's CorruptIndexException is an IOException): the caller rebuilds it.
             return null;
         }
-    }
-
-    internal static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

@@ -1,3 +1,4 @@
+using FaqBot.Knowledge.Analysis;
 using FaqBot.Knowledge.Chunking;
 
 namespace FaqBot.Knowledge.Search;
@@ -39,6 +40,6 @@ public static class BestSentence
     internal static List<(string Text, PassageTerms.Field Field)> Split(string passageText, Vocabulary vocabulary) =>
         passageText.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .SelectMany(line => SentenceSplitter.Split(line.StartsWith("- ", StringComparison.Ordinal) ? line[2..] : line))
-            .Select(sentence => (sentence, new PassageTerms.Field(vocabulary, Tokenizer.Words(sentence))))
+            .Select(sentence => (sentence, new PassageTerms.Field(vocabulary, TextWords.Of(sentence))))
             .ToList();
 }

@@ -1,34 +1,24 @@
+using FaqBot.Knowledge.Analysis;
 namespace FaqBot.Knowledge.Search;
 
 // The stems of one passage's title, heading path and text, computed once per passage and kept for re-ranking.
 // Pairs of neighbouring stems (stop words skipped) let phrases such as "side effects" match as phrases.
 internal sealed class PassageTerms
 {
-    public PassageTerms(Vocabulary vocabulary, string title, IReadOnlyList<string> headings, string text, SearchOptions options)
+    public PassageTerms(Vocabulary vocabulary, string title, IReadOnlyList<string> headings, string text)
     {
-        var titleWords = Tokenizer.Words(title);
+        var titleWords = TextWords.Of(title);
         Title = new Field(vocabulary, titleWords);
         // An article's opening passage sits directly under its title, so the title is its heading.
         HeadingIsTitle = headings.Count == 0;
-        Heading = headings.Count == 0 ? Title : new Field(vocabulary, headings.SelectMany(h => Tokenizer.Words(h).Append("")));
-        var words = Tokenizer.Words(text);
+        Heading = headings.Count == 0 ? Title : new Field(vocabulary, headings.SelectMany(h => TextWords.Of(h).Append("")));
+        var words = TextWords.Of(text);
         WordCount = words.Count;
         Body = new Field(vocabulary, words);
         Sentences = BestSentence.Split(text, vocabulary);
         Defines = DefinedSubjects(vocabulary, Sentences);
-        LeafHeading = headings.Count == 0 ? [] : Tokenizer.Words(headings[^1]).Select(vocabulary.StemOf).Where(s => s >= 0).ToHashSet();
-
-        // The index's three columns as FTS5 holds them: the heading column is the whole path, empty for an opening passage.
-        Count(vocabulary, titleWords, options.TitleWeight);
-        Count(vocabulary, headings.SelectMany(h => Tokenizer.Words(h)), options.HeadingWeight);
-        Count(vocabulary, words, options.BodyWeight);
+        LeafHeading = headings.Count == 0 ? [] : TextWords.Of(headings[^1]).Select(vocabulary.StemOf).Where(s => s >= 0).ToHashSet();
     }
-
-    /// <summary>Tokens in title, heading and body, stop words included (bm25's document length).</summary>
-    public int TokenCount { get; private set; }
-
-    /// <summary>Each stem's occurrences, weighted by the column it occurs in (bm25's term frequency).</summary>
-    public Dictionary<int, double> Frequency { get; } = [];
 
     public bool HeadingIsTitle { get; }
 
@@ -54,7 +44,7 @@ internal sealed class PassageTerms
         var subjects = new List<int[]>();
         foreach (var (sentence, _) in sentences)
         {
-            var words = Tokenizer.Words(sentence, 6);
+            var words = TextWords.Of(sentence, 6);
             var verb = words.FindIndex(w => w is "is" or "are" or "also");
             if (verb is > 0 and <= 4)
             {
@@ -67,19 +57,6 @@ internal sealed class PassageTerms
         }
 
         return subjects;
-    }
-
-    private void Count(Vocabulary vocabulary, IEnumerable<string> words, double weight)
-    {
-        foreach (var word in words)
-        {
-            TokenCount++;
-            var stem = vocabulary.StemOf(word);
-            if (stem >= 0)
-            {
-                Frequency[stem] = Frequency.GetValueOrDefault(stem) + weight;
-            }
-        }
     }
 
     public static long Pair(int first, int second) => ((long)first << 32) | (uint)second;

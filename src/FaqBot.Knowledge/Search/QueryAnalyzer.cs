@@ -1,3 +1,4 @@
+using FaqBot.Knowledge.Analysis;
 namespace FaqBot.Knowledge.Search;
 
 /// <summary>Turns a patient's question into weighted terms: stop words out, synonyms in, misspellings corrected towards the index.</summary>
@@ -24,7 +25,7 @@ public sealed class QueryAnalyzer(Vocabulary vocabulary, SynonymTable synonyms)
         }
 
         var text = question.Length > MaxQuestionChars ? question[..MaxQuestionChars] : question;
-        var tokens = Tokenizer.Words(text, MaxTokens);
+        var tokens = TextWords.Of(text, MaxTokens);
         var terms = new List<QueryTerm>();
         var pairs = new List<long>();
         var previous = -1;

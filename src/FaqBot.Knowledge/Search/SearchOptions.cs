@@ -6,16 +6,10 @@ public sealed record SearchOptions
     /// <summary>Below this confidence the best hit is not shown as an answer ("no good answer").</summary>
     public double AnswerThreshold { get; init; } = 0.42;
 
-    /// <summary>bm25() costs about a microsecond per matching row, so the FTS5 query keeps the rarest terms whose
-    /// document frequencies add up to at most this; commoner terms still count when candidates are re-ranked.</summary>
+    /// <summary>Lucene scores every passage that matches, so the query keeps the rarest terms whose document
+    /// frequencies add up to at most this; commoner terms still count when candidates are re-ranked.</summary>
     public int CandidateRowBudget { get; init; } = 1500;
 
     /// <summary>How many bm25-ranked candidates are re-ranked by coverage and headings.</summary>
     public int CandidateLimit { get; init; } = 60;
-
-    public double TitleWeight { get; init; } = 4.0;
-
-    public double HeadingWeight { get; init; } = 3.0;
-
-    public double BodyWeight { get; init; } = 1.0;
 }

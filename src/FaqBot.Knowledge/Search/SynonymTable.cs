@@ -1,3 +1,10 @@
+using System.Text;
+using FaqBot.Knowledge.Analysis;
+using Lucene.Net.Analysis.Synonym;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Lucene.Net.Util.Fst;
+
 namespace FaqBot.Knowledge.Search;
 
 /// <summary>Patient phrases mapped to the words the articles use, read from the staff-editable synonyms file.</summary>
@@ -26,10 +33,13 @@ public sealed class SynonymTable
         return _byPhrase.TryGetValue(key, out var expansions) ? expansions : null;
     }
 
-    /// <summary>Reads lines like <c>hurt, sore → pain, discomfort</c>; '#' starts a comment; bad lines are reported, not fatal.</summary>
+    /// <summary>Reads lines like <c>hurt, sore => pain, discomfort</c> (Solr's synonym format, one-way) with Lucene's
+    /// parser; '#' starts a comment; a bad line is reported with its line number, not fatal.</summary>
     public static SynonymTable Parse(IEnumerable<string> lines, ICollection<string>? warnings = null, string source = "synonyms")
     {
-        var table = new SynonymTable();
+        // Lucene's parser stops at a file's first bad line and names the line within what it was given, so it reads
+        // one line at a time: staff get every bad line with its number in the file, and the good ones still load.
+        var parser = new SolrSynonymParser(dedup: true, expand: false, WordAnalyzer.Words);
         var number = 0;
         foreach (var raw in lines)
         {
@@ -40,29 +50,23 @@ public sealed class SynonymTable
                 continue;
             }
 
-            var (left, right) = SplitArrow(line);
-            if (left is null || right is null)
+            if (Rule(line) is not { } rule)
             {
-                warnings?.Add($"{source}:{number}: expected 'patient words → article words', e.g. 'hurt → pain, discomfort'");
+                warnings?.Add($"{source}:{number}: expected 'patient words => article words', e.g. 'hurt => pain, discomfort'");
                 continue;
             }
 
-            var expansions = Phrases(right).ToList();
-            foreach (var phrase in Phrases(left))
+            try
             {
-                var key = string.Join(' ', phrase);
-                if (!table._byPhrase.TryGetValue(key, out var list))
-                {
-                    table._byPhrase[key] = list = [];
-                }
-
-                list.AddRange(expansions);
-                table._firstWords.Add(phrase[0]);
-                table.MaxPhraseWords = Math.Max(table.MaxPhraseWords, phrase.Length);
+                parser.Parse(new StringReader(rule));
+            }
+            catch (Exception e) when (e is ArgumentException || e.InnerException is ArgumentException)
+            {
+                warnings?.Add($"{source}:{number}: {(e.InnerException ?? e).Message}");
             }
         }
 
-        return table;
+        return FromMap(parser.Build());
     }
 
     public static SynonymTable Load(string? path, ICollection<string>? warnings = null) =>
@@ -74,22 +78,62 @@ public sealed class SynonymTable
         return hash < 0 ? line : line[..hash];
     }
 
-    private static (string? Left, string? Right) SplitArrow(string line)
+    // The file's documented arrow is Solr's "=>"; the arrows and separators staff also typed before keep working.
+    private static string? Rule(string line)
     {
         foreach (var arrow in new[] { "→", "=>", "->", ":", "=" })
         {
             var at = line.IndexOf(arrow, StringComparison.Ordinal);
             if (at > 0 && at + arrow.Length < line.Length)
             {
-                return (line[..at], line[(at + arrow.Length)..]);
+                var (left, right) = (line[..at], line[(at + arrow.Length)..]);
+                return Lists(left) + " => " + Lists(right);
             }
         }
 
-        return (null, null);
+        return null;
     }
 
-    private static IEnumerable<string[]> Phrases(string list) =>
-        list.Split([',', ';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(p => Tokenizer.Words(p).ToArray())
-            .Where(p => p.Length > 0);
+    private static string Lists(string side) =>
+        string.Join(", ", side.Split([',', ';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    // Lucene's SynonymMap as a dictionary from patient phrase to article phrases: the FST's outputs, decoded as
+    // SynonymFilter decodes them. The analyzer looks up every question position, so this is read on each search.
+    private static SynonymTable FromMap(SynonymMap map)
+    {
+        var table = new SynonymTable();
+        if (map.Fst is null)
+        {
+            return table;
+        }
+
+        var entries = new Int32sRefFSTEnum<BytesRef>(map.Fst);
+        var input = new ByteArrayDataInput();
+        var scratch = new BytesRef();
+        while (entries.MoveNext())
+        {
+            var (key, output) = (entries.Current.Input, entries.Current.Output);
+            var phrase = new StringBuilder();
+            for (var i = 0; i < key.Length; i++)
+            {
+                phrase.Append(char.ConvertFromUtf32(key.Int32s[key.Offset + i]));
+            }
+
+            input.Reset(output.Bytes, output.Offset, output.Length);
+            var count = input.ReadVInt32() >>> 1;
+            var expansions = new List<string[]>(count);
+            for (var i = 0; i < count; i++)
+            {
+                map.Words.Get(input.ReadVInt32(), scratch);
+                expansions.Add(scratch.Utf8ToString().Split(SynonymMap.WORD_SEPARATOR));
+            }
+
+            var words = phrase.ToString().Split(SynonymMap.WORD_SEPARATOR);
+            table._byPhrase[string.Join(' ', words)] = expansions;
+            table._firstWords.Add(words[0]);
+            table.MaxPhraseWords = Math.Max(table.MaxPhraseWords, words.Length);
+        }
+
+        return table;
+    }
 }

@@ -1,6 +1,6 @@
 namespace FaqBot.Knowledge.Search;
 
-/// <summary>The index's words in memory: each surface word's porter stem (as FTS5 computed it) and document frequencies.</summary>
+/// <summary>The index's words in memory: each surface word's Porter stem (as the index holds it) and document frequencies.</summary>
 public sealed class Vocabulary
 {
     private readonly Dictionary<string, int> _stemOfWord;
@@ -8,16 +8,13 @@ public sealed class Vocabulary
     private readonly string[] _stems;
     private readonly string[] _sortedWords;
     private readonly int[] _stemDf;
-    private readonly string[] _stemExample;
     private SpellingCorrector? _corrector;
 
-    public Vocabulary(int passageCount, IEnumerable<(string Word, string Stem, int Df)> words, IReadOnlyDictionary<string, int> stemDf, long tokenCount)
+    public Vocabulary(int passageCount, IEnumerable<(string Word, string Stem, int Df)> words, IReadOnlyDictionary<string, int> stemDf)
     {
         PassageCount = Math.Max(1, passageCount);
-        AverageTokens = Math.Max(1, tokenCount / (double)PassageCount);
         var stemIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var stems = new List<string>();
-        var examples = new List<(string Word, int Df)>();
         _stemOfWord = new(StringComparer.Ordinal);
         _wordDf = new(StringComparer.Ordinal);
         foreach (var (word, stem, df) in words)
@@ -26,11 +23,6 @@ public sealed class Vocabulary
             {
                 stemIds[stem] = id = stems.Count;
                 stems.Add(stem);
-                examples.Add((word, df));
-            }
-            else if (df > examples[id].Df)
-            {
-                examples[id] = (word, df);
             }
 
             _stemOfWord[word] = id;
@@ -39,16 +31,12 @@ public sealed class Vocabulary
 
         _stems = [.. stems];
         _sortedWords = _stemOfWord.Keys.Order(StringComparer.Ordinal).ToArray();
-        _stemExample = examples.Select(e => e.Word).ToArray();
         _stemDf = stems.Select(s => stemDf.GetValueOrDefault(s)).ToArray();
     }
 
     public int PassageCount { get; }
 
     public int WordCount => _stemOfWord.Count;
-
-    /// <summary>Tokens per passage over title, heading and body, as FTS5 counts them (bm25's average document length).</summary>
-    public double AverageTokens { get; }
 
     public int StemOf(string word) => _stemOfWord.TryGetValue(word, out var id) ? id : -1;
 
@@ -58,8 +46,6 @@ public sealed class Vocabulary
 
     public int WordFrequency(string word) => _wordDf.GetValueOrDefault(word);
 
-    /// <summary>A surface word FTS5's porter tokenizer turns back into this stem, for building MATCH text.</summary>
-    public string ExampleWord(int stem) => _stemExample[stem];
 
     public string Stem(int stem) => _stems[stem];
 

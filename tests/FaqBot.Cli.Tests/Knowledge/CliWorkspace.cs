@@ -7,7 +7,7 @@ internal sealed class CliWorkspace : IDisposable
     {
         Root = Directory.CreateTempSubdirectory("faqbot-cli-").FullName;
         File.WriteAllText(System.IO.Path.Combine(Root, "appsettings.json"), """
-            { "Knowledge": { "Path": "knowledge", "IndexPath": "data/index.db", "SynonymsFile": "knowledge/synonyms.txt" } }
+            { "Knowledge": { "Path": "knowledge", "IndexPath": "data/index", "SynonymsFile": "knowledge/synonyms.txt" } }
             """);
         WriteArticle("knowledge", "sunscreen.md", "Sunscreen Basics", """
             Sunscreen protects the skin from ultraviolet light.

@@ -17,7 +17,7 @@ public sealed class KnowledgeCommandTests : IDisposable
         Assert.Contains("articles:  2", output);
         Assert.Contains("warnings:  1", output);
         Assert.Contains("broken.md:1:", output);
-        Assert.True(File.Exists(_workspace.Path("data", "index.db")));
+        Assert.True(File.Exists(_workspace.Path("data", "index", "CURRENT")));
     }
 
     [Fact]
@@ -61,14 +61,14 @@ public sealed class KnowledgeCommandTests : IDisposable
         var questions = _workspace.WriteQuestions("q.jsonl", """{"id": "t", "question": "how do I care for a new tattoo"}""");
 
         var first = await FaqbotProcess.RunAsync(_workspace.Root, "ask", "--questions", questions, "--json", "--knowledge", _workspace.Path("other"));
-        var index = Assert.Single(Directory.GetFiles(_workspace.Path("data"), "knowledge-other-*.db"));
+        var index = Path.Combine(Assert.Single(Directory.GetDirectories(_workspace.Path("data"), "knowledge-other-*")), "CURRENT");
         var builtAt = File.GetLastWriteTimeUtc(index);
         var second = await FaqbotProcess.RunAsync(_workspace.Root, "ask", "--questions", questions, "--json", "--knowledge", _workspace.Path("other"));
 
         Assert.Contains("\"tattoos/intro/1\"", first.Output);
         Assert.Equal(first.Output, second.Output);
         Assert.Equal(builtAt, File.GetLastWriteTimeUtc(index));
-        Assert.False(File.Exists(_workspace.Path("data", "index.db")));
+        Assert.False(Directory.Exists(_workspace.Path("data", "index")));
     }
 
     [Fact]

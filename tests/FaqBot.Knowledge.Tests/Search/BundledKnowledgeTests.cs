@@ -14,7 +14,7 @@ public sealed class BundledKnowledgeTests : IDisposable
         var options = new KnowledgeOptions
         {
             Path = Path.Combine(RepoRoot.Path, "knowledge"),
-            IndexPath = _temp.File("bundled.db"),
+            IndexPath = _temp.File("bundled"),
             SynonymsFile = Path.Combine(RepoRoot.Path, "knowledge", "synonyms.txt"),
         };
 
@@ -80,7 +80,7 @@ public sealed class BundledKnowledgeTests : IDisposable
     private KnowledgeOptions Options() => new()
     {
         Path = Path.Combine(RepoRoot.Path, "knowledge"),
-        IndexPath = _temp.File("bundled.db"),
+        IndexPath = _temp.File("bundled"),
         SynonymsFile = Path.Combine(RepoRoot.Path, "knowledge", "synonyms.txt"),
     };
 

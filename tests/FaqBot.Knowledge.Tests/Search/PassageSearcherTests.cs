@@ -64,11 +64,43 @@ public sealed class PassageSearcherTests(FixtureKnowledge knowledge) : IClassFix
     [InlineData("sunscreen\" OR body:* NEAR(a b) AND -\"")]
     [InlineData("'; DROP TABLE passages; --")]
     [InlineData("{\"a\": [1, 2]} \\ \0 %")]
+    [InlineData("?!?!... ,,, ;;; --- !!!")]
+    [InlineData("title:x AND (")]
+    [InlineData("*")]
+    [InlineData("~")]
+    [InlineData("\\")]
+    [InlineData("body:[a TO z] OR heading:{* TO *} +(-) ~2 ^3 /regex.*/ && ||")]
+    [InlineData("\0\0\0\0")]
+    [InlineData("ما هو الوخز بالإبر الدقيقة؟ \u200F\u202E עור")]
+    [InlineData("\uD83D\uDC69\u200D\uD83D\uDD2C \uFE0F")]
     public void BadInputNeverThrowsAndNeverAnswers(string question)
     {
         var result = knowledge.Searcher.Search(question);
 
         Assert.False(result.HasGoodAnswer);
+    }
+
+    [Theory]
+    [InlineData("sunscreen* spf~ title:apply")]
+    [InlineData("\"how should I apply\" sunscreen AND (")]
+    [InlineData("sunscreen\0apply\0spf")]
+    [InlineData("how should I apply sunscreen 🙂 ‏")]
+    public void QuerySyntaxAndControlCharactersAroundRealWordsAreReadAsWords(string question)
+    {
+        var result = knowledge.Searcher.Search(question);
+
+        Assert.Equal("sunscreen-basics", result.Best?.Passage.DocId);
+    }
+
+    [Fact]
+    public void AHundredKilobyteQuestionGetsANormalResult()
+    {
+        var question = "how should I apply sunscreen " + string.Concat(Enumerable.Repeat("🙂 \0 (", 20_000));
+
+        var result = knowledge.Searcher.Search(question);
+
+        Assert.True(question.Length > 100_000);
+        Assert.Equal("sunscreen-basics/how-to-apply-it/1", result.Best?.Passage.Id);
     }
 
     [Fact]

@@ -40,4 +40,30 @@ public sealed class SynonymTableTests
         Assert.Empty(warnings);
         Assert.True(table.Count > 20);
     }
+
+    [Fact]
+    public void LinesLucenesParserRefusesAreReportedWithTheirLineNumberInTheFile()
+    {
+        var warnings = new List<string>();
+
+        var table = SynonymTable.Parse(["hurt => pain", "# a comment", "sore => pain => discomfort", "+++, itch => pruritus", "red => redness"], warnings, "synonyms.txt");
+
+        Assert.Equal(2, table.Count);
+        Assert.Collection(warnings,
+            w => Assert.Equal("synonyms.txt:3: more than one explicit mapping specified on the same line", w),
+            w => Assert.StartsWith("synonyms.txt:4: term: +++ was completely eliminated by analyzer", w));
+        Assert.Null(table.Lookup(["itch"], 0, 1));
+    }
+
+    [Fact]
+    public void MappingsWorkOneWayAndTheSameMultiWordPhraseInSeveralLinesAddsUp()
+    {
+        var table = SynonymTable.Parse(["stretch marks => striae", "stretch marks, Stretch-Marks → skin changes after pregnancy", "dark spots -> hyperpigmentation"]);
+
+        Assert.Equal([["striae"], ["skin", "changes", "after", "pregnancy"]], table.Lookup(["stretch", "marks"], 0, 2));
+        Assert.NotNull(table.Lookup(["dark", "spots"], 0, 2));
+        Assert.Null(table.Lookup(["striae"], 0, 1));
+        Assert.Null(table.Lookup(["hyperpigmentation"], 0, 1));
+        Assert.Equal(2, table.MaxPhraseWords);
+    }
 }

@@ -2,7 +2,7 @@ using FaqBot.Knowledge.Search;
 
 namespace FaqBot.Knowledge.Tests.Support;
 
-/// <summary>The fixture articles indexed into a temp SQLite file with a small synonyms file, per test class.</summary>
+/// <summary>The fixture articles indexed into a temp Lucene index folder with a small synonyms file, per test class.</summary>
 public sealed class FixtureKnowledge : IAsyncLifetime
 {
     private readonly TempDirectory _temp = new();
@@ -22,7 +22,7 @@ public sealed class FixtureKnowledge : IAsyncLifetime
             aftercare, after care => aftercare, heal
             spf => sunscreen
             """);
-        Options = new KnowledgeOptions { Path = folder, IndexPath = _temp.File("index/faqbot.db"), SynonymsFile = synonyms };
+        Options = new KnowledgeOptions { Path = folder, IndexPath = _temp.File("index/faqbot"), SynonymsFile = synonyms };
         KnowledgeBase = await KnowledgeBase.OpenAsync(Options);
     }
 

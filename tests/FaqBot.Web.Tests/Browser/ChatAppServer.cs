@@ -24,7 +24,7 @@ public sealed class ChatAppServer : IAsyncLifetime, IAsyncDisposable
         // Each server writes its index and records into its own folder, so no test sees another's files.
         var isolated = new Dictionary<string, string?>
         {
-            ["Knowledge:IndexPath"] = Path.Combine(dataFolder, "faqbot-index.db"),
+            ["Knowledge:IndexPath"] = Path.Combine(dataFolder, "faqbot-index"),
         };
         foreach (var (key, value) in settings)
         {

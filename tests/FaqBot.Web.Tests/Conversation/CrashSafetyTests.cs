@@ -59,7 +59,7 @@ public sealed class CrashSafetyTests : IDisposable
         }
 
         start.Environment["Feedback__Path"] = Path.Combine(_folder, "feedback.db");
-        start.Environment["Knowledge__IndexPath"] = Path.Combine(_folder, "index.db");
+        start.Environment["Knowledge__IndexPath"] = Path.Combine(_folder, "index");
         var log = new StringBuilder();
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };

@@ -20,7 +20,7 @@ public sealed class BotServer : IAsyncDisposable
         var all = new Dictionary<string, string?>
         {
             // Each server builds its index and keeps its records in its own folder: no test sees another's files.
-            ["Knowledge:IndexPath"] = Path.Combine(dataFolder, "faqbot-index.db"),
+            ["Knowledge:IndexPath"] = Path.Combine(dataFolder, "faqbot-index"),
             ["Feedback:Path"] = Path.Combine(dataFolder, "feedback.db"),
         };
         foreach (var (key, value) in settings)
