@@ -12,12 +12,19 @@ namespace FaqBot.Knowledge;
 /// <summary>The one way in for the host and the CLI: (re)builds the index when the articles changed and opens the searcher.</summary>
 public sealed partial class KnowledgeBase : IDisposable
 {
-    private KnowledgeBase(PassageSearcher searcher, SentenceEmbedder? embedder, IndexSummary summary, IReadOnlyList<string> warnings, KnowledgeOptions options)
+    private KnowledgeBase(PassageSearcher searcher, SentenceEmbedder? embedder, HybridSearcher? hybrid, IndexSummary summary, IReadOnlyList<string> warnings, KnowledgeOptions options)
     {
-        (Searcher, Embedder, Summary, Warnings, Options) = (searcher, embedder, summary, warnings, options);
+        (Searcher, Embedder, Hybrid, Summary, Warnings, Options) = (searcher, embedder, hybrid, summary, warnings, options);
     }
 
+    /// <summary>The lexical engine (Lucene.Net) alone.</summary>
     public PassageSearcher Searcher { get; }
+
+    /// <summary>Lexical and semantic search fused; null when <see cref="KnowledgeOptions.Semantic"/> is off.</summary>
+    public HybridSearcher? Hybrid { get; }
+
+    /// <summary>What the bot and the CLI search with: the fused search when semantic search is on, else the lexical one.</summary>
+    public IPassageSearcher Search => Hybrid ?? (IPassageSearcher)Searcher;
 
     /// <summary>The sentence-embedding model, shared by semantic search and the semantic urgent net; null when
     /// <see cref="KnowledgeOptions.Semantic"/> is off.</summary>
@@ -96,8 +103,46 @@ public sealed partial class KnowledgeBase : IDisposable
             summary = summary with { Articles = searcher.GetArticles().Count, Passages = searcher.PassageCount, VocabularyWords = searcher.Vocabulary.WordCount };
         }
 
-        var embedder = options.Semantic ? SentenceEmbedder.Shared(options.ModelCacheFolderOrDefault) : null;
-        return new KnowledgeBase(searcher, embedder, summary, warnings, options);
+        if (!options.Semantic)
+        {
+            return new KnowledgeBase(searcher, null, null, summary, warnings, options);
+        }
+
+        var embedder = SentenceEmbedder.Shared(options.ModelCacheFolderOrDefault);
+        var vectors = OpenVectors(options, hash, searcher, embedder, logger, warnings);
+        var notCovered = string.IsNullOrWhiteSpace(options.NotCoveredFile) ? [] : NotCoveredExamples.Load(options.NotCoveredFile);
+        var hybrid = new HybridSearcher(searcher, vectors, embedder, embedder.EmbedQueries(notCovered));
+        return new KnowledgeBase(searcher, embedder, hybrid, summary, warnings, options);
+    }
+
+    /// <summary>The vectors file beside the index: reused when it was made for this content, else rebuilt, embedding
+    /// only the passages and questions whose text changed.</summary>
+    public static string VectorsPath(KnowledgeOptions options) => options.IndexPath.TrimEnd('/', '\\') + ".vectors";
+
+    private static PassageVectors OpenVectors(KnowledgeOptions options, string contentHash, PassageSearcher searcher, SentenceEmbedder embedder, ILogger logger, List<string> warnings)
+    {
+        var path = VectorsPath(options);
+        var existing = PassageVectors.Load(path);
+        if (existing is not null && existing.ContentHash == contentHash && existing.Count == searcher.PassageCount)
+        {
+            return existing;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var knowledge = KnowledgeFolder.Read(options.Path);
+        var articles = knowledge.Articles.Select(a => (Article: a, Passages: (IReadOnlyList<Passage>)PassageChunker.Chunk(a).Passages)).ToList();
+        var questionWarnings = new List<string>();
+        var questions = SectionQuestions.ByPassage(articles, embedder, questionWarnings);
+        foreach (var warning in questionWarnings)
+        {
+            Log.LoadWarning(logger, warning);
+            warnings.Add(warning);
+        }
+
+        var vectors = PassageVectors.Build(articles.SelectMany(a => a.Passages).ToList(), questions, embedder, contentHash, existing);
+        vectors.Save(path);
+        Log.VectorsBuilt(logger, path, vectors.Count, vectors.Embedded, (long)clock.Elapsed.TotalMilliseconds);
+        return vectors;
     }
 
     private static partial class Log
@@ -113,6 +158,9 @@ public sealed partial class KnowledgeBase : IDisposable
 
         [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Knowledge index {Path} cannot be opened; rebuilding it")]
         public static partial void IndexUnreadable(ILogger logger, string path, Exception exception);
+
+        [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Built passage vectors {Path}: {Passages} passages, {Embedded} texts embedded (the rest unchanged) in {ElapsedMs} ms")]
+        public static partial void VectorsBuilt(ILogger logger, string path, int passages, int embedded, long elapsedMs);
 
         [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Knowledge warning: {Warning}")]
         public static partial void LoadWarning(ILogger logger, string warning);

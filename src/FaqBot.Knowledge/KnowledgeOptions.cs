@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text;
 using FaqBot.Knowledge.Search;
+using FaqBot.Knowledge.Semantic;
 
 namespace FaqBot.Knowledge;
 
@@ -29,6 +30,9 @@ public sealed class KnowledgeOptions
     /// the app's base directory. Empty: a folder in the system's temporary folder, shared by every FaqBot process.</summary>
     public string ModelCacheFolder { get; set; } = "";
 
+    /// <summary>Questions near the articles' topics that no article answers, for semantic search; a missing file means none.</summary>
+    public string NotCoveredFile { get; set; } = "knowledge/not-covered.yaml";
+
     /// <summary><see cref="ModelCacheFolder"/>, or the shared default when it is empty.</summary>
     public string ModelCacheFolderOrDefault => string.IsNullOrWhiteSpace(ModelCacheFolder)
         ? System.IO.Path.Combine(System.IO.Path.GetTempPath(), "faqbot-models")
@@ -45,6 +49,7 @@ public sealed class KnowledgeOptions
         Path = System.IO.Path.GetFullPath(Path, baseDirectory),
         IndexPath = System.IO.Path.GetFullPath(IndexPath, baseDirectory),
         SynonymsFile = string.IsNullOrWhiteSpace(SynonymsFile) ? "" : System.IO.Path.GetFullPath(SynonymsFile, baseDirectory),
+        NotCoveredFile = string.IsNullOrWhiteSpace(NotCoveredFile) ? "" : System.IO.Path.GetFullPath(NotCoveredFile, baseDirectory),
         AnswerThreshold = AnswerThreshold,
         Semantic = Semantic,
         ModelCacheFolder = string.IsNullOrWhiteSpace(ModelCacheFolder) ? "" : System.IO.Path.GetFullPath(ModelCacheFolder, baseDirectory),
@@ -68,6 +73,7 @@ public sealed class KnowledgeOptions
             Path = full,
             IndexPath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(IndexPath))!, $"knowledge-{name}-{key}"),
             SynonymsFile = File.Exists(ownSynonyms) ? ownSynonyms : SynonymsFile,
+            NotCoveredFile = File.Exists(System.IO.Path.Combine(full, NotCoveredExamples.DefaultFileName)) ? System.IO.Path.Combine(full, NotCoveredExamples.DefaultFileName) : "",
             AnswerThreshold = AnswerThreshold,
             Semantic = Semantic,
             ModelCacheFolder = ModelCacheFolder,

@@ -22,8 +22,8 @@ internal static class AskDecision
         var examplesFile = configuration["Conversation:UrgentExamplesFile"] is { Length: > 0 } e ? e : "knowledge/urgent-examples.yaml";
         var rules = UrgentRuleSetLoader.Load(Path.GetFullPath(rulesFile, baseDirectory));
         var semantic = knowledgeBase.Embedder is { } embedder
-            ? new SemanticTriage(embedder, rules, UrgentExamples.Load(Path.GetFullPath(examplesFile, baseDirectory), rules))
+            ? new SemanticTriage(embedder, rules, UrgentExamples.Load(Path.GetFullPath(examplesFile, baseDirectory), rules), answeredQuestions: knowledgeBase.Hybrid?.Vectors.QuestionVectors)
             : null;
-        return new AnswerDecider(knowledgeBase.Searcher, rules, semanticTriage: semantic);
+        return new AnswerDecider(knowledgeBase.Search, rules, semanticTriage: semantic);
     }
 }

@@ -10,6 +10,7 @@ internal static class CommandList
         IndexCommand.Create(),
         AskCommand.Create(),
         EvalCommand.Create(),
+        FitDecisionCommand.Create(),
         ChunksCommand.Create(),
         TeamsPackageCommand.Create(),
         ReportCommand.Create(),

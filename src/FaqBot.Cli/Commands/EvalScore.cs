@@ -111,6 +111,13 @@ internal sealed partial class EvalScore
         return figures;
     }
 
+    /// <summary>The passage contains one of the item's expected phrases.</summary>
+    public static bool IsRight(string passageText, QuestionItem item)
+    {
+        var text = Normalize(passageText);
+        return item.ExpectAny.Any(e => text.Contains(Normalize(e), StringComparison.Ordinal));
+    }
+
     private static double? Share(int count, int total) => total == 0 ? null : Math.Round(count / (double)total, 4);
 
     private static string Normalize(string text) =>

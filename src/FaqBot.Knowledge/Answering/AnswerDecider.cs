@@ -49,7 +49,10 @@ public sealed class AnswerDecider(IPassageSearcher searcher, UrgentRuleSet urgen
             }
         }
 
-        return new Decision(result.HasGoodAnswer ? DecisionKind.Answer : DecisionKind.Abstain, result, null, personal, searched);
+        // A question about the patient's own circumstance that the best passage never mentions (pregnancy,
+        // breastfeeding, a named medicine) is declined: a dermatologist should decide, not a loosely related passage.
+        var answer = result.HasGoodAnswer && !(personal && PersonalAdviceDetector.PassageIgnoresSituation(text, result.Best!.Passage.Text));
+        return new Decision(answer ? DecisionKind.Answer : DecisionKind.Abstain, result, null, personal, searched);
     }
 
     /// <summary>True when <see cref="Decide"/> will answer this message from memory, without searching it alone.</summary>
@@ -59,7 +62,13 @@ public sealed class AnswerDecider(IPassageSearcher searcher, UrgentRuleSet urgen
     // what they miss (urgent in words no rule lists).
     private Standalone DecideAlone(string text, int limit)
     {
-        var urgent = urgentRules.Match(text) ?? semanticTriage?.Match(text);
+        var urgent = urgentRules.Match(text);
+        if (urgent is not { Rule.Crisis: true } && semanticTriage?.Match(text) is { } meaning && (urgent is null || meaning.Rule.Crisis))
+        {
+            // A rule for the body matched, but the message reads as self-harm: the crisis line matters more.
+            urgent = meaning;
+        }
+
         if (urgent is not null)
         {
             return new Standalone(urgent, false, SearchResult.Empty, true);

@@ -12,6 +12,32 @@ public static partial class PersonalAdviceDetector
         !string.IsNullOrWhiteSpace(message)
         && (ForMe().IsMatch(message) || (OwnSituation().IsMatch(message) && SituationTerm().IsMatch(message)));
 
+    /// <summary>
+    /// The patient tells of a circumstance ("I'm pregnant", "my son is on isotretinoin") that the passage never
+    /// mentions: quoting it would answer a question about their situation with text about something else, so the bot
+    /// declines and says a dermatologist should decide.
+    /// </summary>
+    public static bool PassageIgnoresSituation(string? message, string passageText)
+    {
+        if (string.IsNullOrWhiteSpace(message) || !OwnSituation().IsMatch(message))
+        {
+            return false;
+        }
+
+        var text = passageText.ToLowerInvariant();
+        var situations = SituationTerm().Matches(message).Select(m => m.Value.ToLowerInvariant()).Where(t => !GenericTerms.Contains(t)).ToList();
+
+        // A passage "covers" the situation when it names it, give or take an ending ("pregnant" / "pregnancy").
+        return situations.Count > 0 && !situations.Any(s => s.Split(' ').Where(w => w.Length >= 4).Any(w => text.Contains(w[..Math.Min(w.Length, 6)], StringComparison.Ordinal)));
+    }
+
+    // Words that tell of the patient's situation but name no particular circumstance an article might speak of.
+    private static readonly HashSet<string> GenericTerms = new(StringComparer.Ordinal)
+    {
+        "years old", "skin type", "medical condition", "skin condition", "disease", "disorder", "medication", "medications",
+        "medicine", "medicines", "meds", "pills", "pill", "dark skin", "darker skin", "sensitive skin", "tan", "tanned",
+    };
+
     // Asking for a verdict about oneself, whatever the topic.
     [GeneratedRegex(@"\b(is it (safe|ok|okay|alright|fine|a good idea|right) for me|for (someone|people) like me|in my case|am i (a )?(good |right |suitable )?(candidate|eligible|suitable)|would i be (a )?(good )?candidate|should i (stop|start|keep taking|quit|pause|skip) (my|taking|using|the)|do i need to stop|can i still)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ForMe();

@@ -12,32 +12,51 @@ namespace FaqBot.Knowledge.Semantic;
 public sealed class HybridSearcher : IPassageSearcher
 {
     private readonly PassageSearcher _lexical;
+    private readonly PassageVectors _vectors;
     private readonly SentenceEmbedder _embedder;
-    private readonly IReadOnlyList<Passage> _passages;
-    private readonly float[][] _texts;
-    private readonly float[][][] _questions;
     private readonly FusionWeights _weights;
     private readonly DecisionModel _model;
-    private readonly double _threshold;
+    private readonly IReadOnlyList<float[]> _notCovered;
+    private Aligned _aligned;
 
-    public HybridSearcher(PassageSearcher lexical, PassageVectors vectors, SentenceEmbedder embedder, double threshold,
+    /// <param name="notCovered">Questions no article answers (staff's not-covered.yaml), embedded as queries.</param>
+    public HybridSearcher(PassageSearcher lexical, PassageVectors vectors, SentenceEmbedder embedder, IReadOnlyList<float[]>? notCovered = null,
         FusionWeights? weights = null, DecisionModel? model = null)
     {
-        (_lexical, _embedder, _threshold) = (lexical, embedder, threshold);
+        (_lexical, _vectors, _embedder) = (lexical, vectors, embedder);
+        _notCovered = notCovered ?? [];
         _weights = weights ?? FusionWeights.Default;
         _model = model ?? DecisionModel.Default;
-        _passages = lexical.Passages;
-        _texts = new float[_passages.Count][];
-        _questions = new float[_passages.Count][][];
-        for (var i = 0; i < _passages.Count; i++)
+        _aligned = Align(lexical.Passages, vectors);
+    }
+
+    // The vectors in the lexical index's passage order. When a rebuilt index is swapped in under the running searcher,
+    // its passages are aligned again; one without vectors (its text changed since they were made) is found by its
+    // words alone until the vectors are rebuilt at the next start.
+    private sealed record Aligned(IReadOnlyList<Passage> Passages, float[]?[] Texts, float[][][] Questions);
+
+    private static Aligned Align(IReadOnlyList<Passage> passages, PassageVectors vectors)
+    {
+        var texts = new float[]?[passages.Count];
+        var questions = new float[passages.Count][][];
+        for (var i = 0; i < passages.Count; i++)
         {
-            var vector = vectors[_passages[i].Id] ?? throw new InvalidDataException($"No vectors for passage {_passages[i].Id}; rebuild them.");
-            _texts[i] = vector.Text;
-            _questions[i] = vector.Questions.Select(q => q.Vector).ToArray();
+            var vector = vectors[passages[i].Id];
+            var current = vector is not null && vector.TextHash == PassageVectors.HashText(passages[i].Text);
+            texts[i] = current ? vector!.Text : null;
+            questions[i] = current ? vector!.Questions.Select(q => q.Vector).ToArray() : [];
         }
+
+        return new Aligned(passages, texts, questions);
     }
 
     public PassageSearcher Lexical => _lexical;
+
+    public PassageVectors Vectors => _vectors;
+
+    /// <summary>The same index and vectors ranked with other weights or another decision model (for fitting them).</summary>
+    public HybridSearcher With(FusionWeights? weights = null, DecisionModel? model = null) =>
+        new(_lexical, _vectors, _embedder, _notCovered, weights ?? _weights, model ?? _model);
 
     public SearchResult Search(string question, int limit = 10)
     {
@@ -47,7 +66,7 @@ public sealed class HybridSearcher : IPassageSearcher
             return SearchResult.Empty;
         }
 
-        return new SearchResult(ranked.Select(r => r.Hit).ToList(), ranked[0].Hit.Confidence >= _threshold);
+        return new SearchResult(ranked.Select(r => r.Hit).ToList(), ranked[0].Hit.Confidence >= _model.Threshold);
     }
 
     /// <summary>The ranked candidates with the signals the decision model reads; for fitting and <c>ask --explain</c>.</summary>
@@ -65,32 +84,40 @@ public sealed class HybridSearcher : IPassageSearcher
             lexicalById[lexical.Hits[i].Passage.Id] = (i, lexical.Hits[i]);
         }
 
-        var query = _embedder.EmbedQuery(question);
-        var scored = new (int Index, double Fused, double Text, double Question, double Lexical)[_passages.Count];
-        for (var i = 0; i < _passages.Count; i++)
+        var aligned = _aligned;
+        if (!ReferenceEquals(aligned.Passages, _lexical.Passages))
         {
-            var text = (double)Vectors.Similarity(query, _texts[i]);
+            _aligned = aligned = Align(_lexical.Passages, _vectors);
+        }
+
+        var passages = aligned.Passages;
+        var query = _embedder.EmbedQuery(question);
+        var scored = new (int Index, double Fused, double Text, double Question, double Lexical)[passages.Count];
+        for (var i = 0; i < passages.Count; i++)
+        {
+            var text = aligned.Texts[i] is { } vector ? (double)Semantic.Vectors.Similarity(query, vector) : 0;
             var asked = text;
-            foreach (var q in _questions[i])
+            foreach (var q in aligned.Questions[i])
             {
-                asked = Math.Max(asked, Vectors.Similarity(query, q));
+                asked = Math.Max(asked, Semantic.Vectors.Similarity(query, q));
             }
 
-            var lex = lexicalById.TryGetValue(_passages[i].Id, out var hit) ? hit.Hit.Confidence : 0;
+            var lex = lexicalById.TryGetValue(passages[i].Id, out var hit) ? hit.Hit.Confidence : 0;
             scored[i] = (i, _weights.Lexical * lex + _weights.Text * text + _weights.Question * asked, text, asked, lex);
         }
 
         Array.Sort(scored, static (a, b) => a.Fused != b.Fused ? b.Fused.CompareTo(a.Fused) : a.Index.CompareTo(b.Index));
         var bestText = scored.Max(s => s.Text);
+        var notCovered = _notCovered.Select(v => Semantic.Vectors.Similarity(query, v)).OrderDescending().Take(2).DefaultIfEmpty(0f).Average();
         var plan = new Lazy<QueryPlan>(() => _lexical.Analyze(question));
         var results = new List<(SearchHit, DecisionSignals)>(limit);
         for (var r = 0; r < Math.Min(limit, scored.Length); r++)
         {
             var (index, fused, text, asked, lex) = scored[r];
-            var passage = _passages[index];
+            var passage = passages[index];
             var next = r + 1 < scored.Length ? scored[r + 1].Fused : fused;
             var lexicalRank = lexicalById.TryGetValue(passage.Id, out var l) ? l.Rank : -1;
-            var signals = new DecisionSignals(lex, lexicalRank == 0, text, asked, text >= bestText, fused - next, lexical.HasGoodAnswer);
+            var signals = new DecisionSignals(lex, lexicalRank == 0, text, asked, text >= bestText, fused - next, lexical.HasGoodAnswer, notCovered);
             var confidence = Math.Round(_model.Confidence(signals), 4);
             var hit = lexicalRank >= 0
                 ? new SearchHit(passage, Math.Round(fused, 4), confidence, () => l.Hit.BestSentence)
@@ -115,5 +142,5 @@ public sealed class HybridSearcher : IPassageSearcher
 /// similarity to one of its patient questions. Fit on the tune half of tests/data/questions (docs/search.md).</summary>
 public sealed record FusionWeights(double Lexical, double Text, double Question)
 {
-    public static FusionWeights Default { get; } = new(Lexical: 0.3, Text: 1.0, Question: 0.0);
+    public static FusionWeights Default { get; } = new(Lexical: 0.3, Text: 1.0, Question: 0.5);
 }

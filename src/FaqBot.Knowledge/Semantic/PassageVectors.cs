@@ -36,6 +36,9 @@ public sealed class PassageVectors
 
     public PassageVector? this[string passageId] => _byId.GetValueOrDefault(passageId);
 
+    /// <summary>Every patient question's vector, over all passages.</summary>
+    public IEnumerable<float[]> QuestionVectors => _byId.Values.SelectMany(v => v.Questions.Select(q => q.Vector));
+
     public static string HashText(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
 
     /// <summary>Embeds the passages and their questions, reusing every vector of <paramref name="previous"/> whose text

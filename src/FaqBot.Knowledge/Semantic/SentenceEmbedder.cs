@@ -66,7 +66,20 @@ public sealed class SentenceEmbedder : IDisposable
     public float[] EmbedQuery(string text) => EmbedQueries([text])[0];
 
     /// <summary>A passage (or one of its patient questions when stored as passage side), embedded as a document.</summary>
-    public float[] EmbedDocument(string text) => EmbedBatch([Cut(text)])[0];
+    public float[] EmbedDocument(string text)
+    {
+        // Passage texts are remembered too (a test suite or a re-index embeds the same passages again); the key's
+        // first character cannot start a query, whose key always starts with the query prefix.
+        var key = "\u0001" + Cut(text);
+        if (_remembered.TryGet(key, out var vector))
+        {
+            return vector;
+        }
+
+        vector = EmbedBatch([Cut(text)])[0];
+        _remembered.AddOrUpdate(key, vector);
+        return vector;
+    }
 
     public void Dispose() => _session.Dispose();
 

@@ -13,15 +13,17 @@ public sealed class SemanticTriage
     /// <summary>How many nearest examples on each side are averaged: one close example alone is weak evidence.</summary>
     private const int Neighbours = 2;
 
-    // A long message is cut into at most this many sentences (plus the whole); each costs an embedding.
-    private const int MaxSentences = 6;
+    // A long message is cut into at most this many sentences and clauses (plus the whole); each costs an embedding.
+    private const int MaxParts = 8;
 
     private readonly SentenceEmbedder _embedder;
     private readonly IReadOnlyList<(UrgentRule Rule, IReadOnlyList<(string Text, float[] Vector)> Examples)> _urgent;
     private readonly IReadOnlyList<float[]> _ordinary;
     private readonly TriageMargins _margins;
 
-    public SemanticTriage(SentenceEmbedder embedder, UrgentRuleSet rules, UrgentExamples examples, TriageMargins? margins = null)
+    /// <param name="answeredQuestions">The patient questions the articles answer (their sections' <c>questions:</c>),
+    /// already embedded: ordinary messages too, so that an everyday question is compared with many of its kind.</param>
+    public SemanticTriage(SentenceEmbedder embedder, UrgentRuleSet rules, UrgentExamples examples, TriageMargins? margins = null, IEnumerable<float[]>? answeredQuestions = null)
     {
         _embedder = embedder;
         _margins = margins ?? TriageMargins.Default;
@@ -29,7 +31,7 @@ public sealed class SemanticTriage
         _urgent = examples.Urgent
             .Select(group => (byId[group.Key], (IReadOnlyList<(string, float[])>)group.Value.Zip(embedder.EmbedQueries(group.Value)).ToList()))
             .ToList();
-        _ordinary = embedder.EmbedQueries(examples.Ordinary);
+        _ordinary = [.. embedder.EmbedQueries(examples.Ordinary), .. answeredQuestions ?? []];
     }
 
     /// <summary>The rule whose examples the message reads most like, when it clears that rule's margin; else null.</summary>
@@ -58,11 +60,11 @@ public sealed class SemanticTriage
             return [];
         }
 
-        var sentences = TriageText.RawSentences(message).Take(MaxSentences).ToList();
+        var parts = TriageText.RawClauses(message).Distinct(StringComparer.Ordinal).Take(MaxParts).ToList();
         var texts = new List<string> { message };
-        if (sentences.Count > 1)
+        if (parts.Count > 1)
         {
-            texts.AddRange(sentences);
+            texts.AddRange(parts);
         }
 
         var readings = new List<SemanticReading>();
@@ -96,7 +98,7 @@ public sealed record SemanticReading(UrgentRule Rule, double Margin, string Near
 /// clear a wider margin. Fit on the tune half of tests/data/questions (docs/urgent-triage.md has the figures).</summary>
 public sealed record TriageMargins(double Crisis, double CrisisSentence, double Other, double OtherSentence)
 {
-    public static TriageMargins Default { get; } = new(Crisis: 0.02, CrisisSentence: 0.05, Other: 0.06, OtherSentence: 0.08);
+    public static TriageMargins Default { get; } = new(Crisis: 0.0, CrisisSentence: 0.04, Other: 0.04, OtherSentence: 0.06);
 
     public double For(bool crisis, bool sentence) => (crisis, sentence) switch
     {

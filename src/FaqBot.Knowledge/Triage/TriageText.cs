@@ -26,6 +26,24 @@ public static partial class TriageText
     public static IReadOnlyList<string> RawSentences(string message) =>
         SentenceBreak().Split(message).Select(s => s.Trim()).Where(s => Word().IsMatch(s)).ToList();
 
+    /// <summary>The sentences, and the clauses of a long sentence (split at commas) that have at least
+    /// <paramref name="minWords"/> words: in a rambling message one clause may carry what matters.</summary>
+    public static IReadOnlyList<string> RawClauses(string message, int minWords = 4)
+    {
+        var parts = new List<string>();
+        foreach (var sentence in RawSentences(message))
+        {
+            parts.Add(sentence);
+            var clauses = sentence.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (clauses.Length > 1)
+            {
+                parts.AddRange(clauses.Where(c => Word().Matches(c).Count >= minWords));
+            }
+        }
+
+        return parts;
+    }
+
     /// <summary>Lower-case words of <paramref name="text"/>, with each comma as a token of its own.</summary>
     public static IReadOnlyList<string> Tokens(string text) =>
         Word().Matches(text.Replace('\u2019', '\'').ToLowerInvariant()).Select(m => m.Value.Trim('\'')).Where(t => t.Length > 0).ToList();

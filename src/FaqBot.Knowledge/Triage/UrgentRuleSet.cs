@@ -5,6 +5,8 @@ public sealed class UrgentRuleSet(IReadOnlyList<UrgentRule> rules, TriageLanguag
 {
     public IReadOnlyList<UrgentRule> Rules { get; } = rules;
 
+    private readonly UrgentRule[] _byCrisisFirst = [.. rules.Where(r => r.Crisis), .. rules.Where(r => !r.Crisis)];
+
     public TriageLanguage Language { get; } = language;
 
     /// <summary>The first rule the message matches, or null; never throws on any text.</summary>
@@ -18,7 +20,8 @@ public sealed class UrgentRuleSet(IReadOnlyList<UrgentRule> rules, TriageLanguag
         var sentences = TriageText.Sentences(message);
         var tellsOwnState = Language.TellsOwnState(sentences);
         var topicSearch = Language.IsTopicSearch(sentences, tellsOwnState);
-        foreach (var rule in Rules)
+        // Crisis rules first: a message that tells of self-harm and of bleeding gets the crisis line.
+        foreach (var rule in _byCrisisFirst)
         {
             foreach (var tokens in sentences)
             {

@@ -47,7 +47,8 @@ public static class ConversationServiceExtensions
     // The semantic net needs the embedding model, which the knowledge base loads unless Knowledge:Semantic is off.
     private static Holder<SemanticTriage> SemanticTriageFor(IServiceProvider sp)
     {
-        var embedder = sp.GetRequiredService<KnowledgeBase>().Embedder;
+        var knowledge = sp.GetRequiredService<KnowledgeBase>();
+        var embedder = knowledge.Embedder;
         if (embedder is null)
         {
             return new Holder<SemanticTriage>(null);
@@ -55,7 +56,7 @@ public static class ConversationServiceExtensions
 
         var rules = sp.GetRequiredService<UrgentRuleSet>();
         var file = Path.GetFullPath(sp.GetRequiredService<IOptions<ConversationOptions>>().Value.UrgentExamplesFile, ContentRoot(sp));
-        return new Holder<SemanticTriage>(new SemanticTriage(embedder, rules, UrgentExamples.Load(file, rules)));
+        return new Holder<SemanticTriage>(new SemanticTriage(embedder, rules, UrgentExamples.Load(file, rules), answeredQuestions: knowledge.Hybrid?.Vectors.QuestionVectors));
     }
 
     // A singleton that may be absent (DI cannot register null).

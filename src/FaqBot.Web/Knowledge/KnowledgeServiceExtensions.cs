@@ -18,7 +18,7 @@ public static class KnowledgeServiceExtensions
             // Opened once at start-up by KnowledgeWarmup, so this blocking call never runs on a request.
             return KnowledgeBase.OpenAsync(options, sp.GetRequiredService<ILogger<KnowledgeBase>>()).GetAwaiter().GetResult();
         });
-        services.AddSingleton<IPassageSearcher>(sp => sp.GetRequiredService<KnowledgeBase>().Searcher);
+        services.AddSingleton<IPassageSearcher>(sp => sp.GetRequiredService<KnowledgeBase>().Search);
         services.AddHostedService<KnowledgeWarmup>();
         return builder;
     }
