@@ -88,7 +88,8 @@ internal static class FitDecisionCommand
             string F(double x) => x.ToString("0.####", CultureInfo.InvariantCulture);
             Console.WriteLine();
             Console.WriteLine($"FusionWeights.Default = new(Lexical: {F(best.Weights.Lexical)}, Text: {F(best.Weights.Text)}, Question: {F(best.Weights.Question)}); // top1 {best.Top1:0.000}, top3 {best.Top3:0.000}");
-            Console.WriteLine($"DecisionModel.Default = new([{string.Join(", ", model.Weights.Select(F))}], {F(model.Bias)}, {F(threshold)}); // {string.Join(", ", DecisionModel.FeatureNames)}");
+            var typicalNotCovered = rows.Average(r => r.Features[Array.IndexOf(DecisionModel.FeatureNames, "not_covered")]);
+            Console.WriteLine($"DecisionModel.Default = new([{string.Join(", ", model.Weights.Select(F))}], {F(model.Bias)}, {F(threshold)}, {F(typicalNotCovered)}); // {string.Join(", ", DecisionModel.FeatureNames)}");
             Console.WriteLine($"at {F(threshold)}: out-of-scope declined {bestDeclined:0.000}, answerable wrongly declined {scored.Count(s => s.Answerable && s.P < threshold) / (double)answerable.Count:0.000}");
             Console.WriteLine();
             Console.WriteLine("reliability (confidence bucket: share right among answered-first passages)");

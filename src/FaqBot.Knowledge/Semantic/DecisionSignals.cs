@@ -16,6 +16,6 @@ public sealed record DecisionSignals(double Lexical, bool LexicalFirst, double T
     [
         (float)Lexical, LexicalFirst ? 1f : 0f, (float)Text, (float)Question, SemanticFirst ? 1f : 0f,
         (float)Margin, LexicalAnswered ? 1f : 0f, LexicalFirst && SemanticFirst ? 1f : 0f,
-        (float)NotCovered, (float)(Question - NotCovered),
+        (float)NotCovered,
     ];
 }

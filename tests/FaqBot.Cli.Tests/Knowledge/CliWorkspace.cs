@@ -25,8 +25,10 @@ internal sealed class CliWorkspace : IDisposable
             """);
         File.WriteAllText(System.IO.Path.Combine(Root, "knowledge", "synonyms.txt"), "flaky, flaking => peeling\n");
 
-        // ask and eval decide as the bot does, urgent triage included, so a checkout's rule file comes along.
+        // ask and eval decide as the bot does, urgent triage by rule and by meaning included, so a checkout's rule and
+        // example files come along.
         File.Copy(System.IO.Path.Combine(RepoRoot, "knowledge", "urgent-rules.yaml"), Path("knowledge", "urgent-rules.yaml"));
+        File.Copy(System.IO.Path.Combine(RepoRoot, "knowledge", "urgent-examples.yaml"), Path("knowledge", "urgent-examples.yaml"));
     }
 
     public string Root { get; }
