@@ -39,8 +39,10 @@ public sealed partial class KnowledgeBase : IDisposable
 
     /// <summary>Opens the knowledge base at the (absolute) paths in <paramref name="options"/>, rebuilding the index
     /// when it is missing, of another schema, or built from other content.</summary>
-    public static Task<KnowledgeBase> OpenAsync(KnowledgeOptions options, ILogger? logger = null, bool forceRebuild = false, IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
-        Task.Run(() => Open(options, logger ?? NullLogger.Instance, forceRebuild, progress), cancellationToken);
+    /// <param name="embeddingProgress">Told how many passages have their vectors, while the vectors are rebuilt.</param>
+    public static Task<KnowledgeBase> OpenAsync(KnowledgeOptions options, ILogger? logger = null, bool forceRebuild = false, IProgress<int>? progress = null,
+        CancellationToken cancellationToken = default, IProgress<int>? embeddingProgress = null) =>
+        Task.Run(() => Open(options, logger ?? NullLogger.Instance, forceRebuild, progress, embeddingProgress), cancellationToken);
 
     /// <summary>Reads, chunks and indexes a folder unconditionally.</summary>
     public static IndexSummary Build(string folder, string indexPath, IProgress<int>? progress = null)
@@ -57,7 +59,7 @@ public sealed partial class KnowledgeBase : IDisposable
     // The embedder is the process's (SentenceEmbedder.Shared), not this knowledge base's.
     public void Dispose() => Searcher.Dispose();
 
-    private static KnowledgeBase Open(KnowledgeOptions options, ILogger logger, bool forceRebuild, IProgress<int>? progress)
+    private static KnowledgeBase Open(KnowledgeOptions options, ILogger logger, bool forceRebuild, IProgress<int>? progress, IProgress<int>? embeddingProgress)
     {
         var clock = Stopwatch.StartNew();
         IndexSummary summary;
@@ -109,7 +111,7 @@ public sealed partial class KnowledgeBase : IDisposable
         }
 
         var embedder = SentenceEmbedder.Shared(options.ModelCacheFolderOrDefault);
-        var vectors = OpenVectors(options, hash, searcher, embedder, logger, warnings);
+        var vectors = OpenVectors(options, hash, searcher, embedder, logger, warnings, embeddingProgress);
         var notCovered = string.IsNullOrWhiteSpace(options.NotCoveredFile) ? [] : NotCoveredExamples.Load(options.NotCoveredFile);
         var hybrid = new HybridSearcher(searcher, vectors, embedder, embedder.EmbedQueries(notCovered));
         return new KnowledgeBase(searcher, embedder, hybrid, summary, warnings, options);
@@ -119,7 +121,8 @@ public sealed partial class KnowledgeBase : IDisposable
     /// only the passages and questions whose text changed.</summary>
     public static string VectorsPath(KnowledgeOptions options) => options.IndexPath.TrimEnd('/', '\\') + ".vectors";
 
-    private static PassageVectors OpenVectors(KnowledgeOptions options, string contentHash, PassageSearcher searcher, SentenceEmbedder embedder, ILogger logger, List<string> warnings)
+    private static PassageVectors OpenVectors(KnowledgeOptions options, string contentHash, PassageSearcher searcher, SentenceEmbedder embedder, ILogger logger,
+        List<string> warnings, IProgress<int>? progress)
     {
         var path = VectorsPath(options);
         var existing = PassageVectors.Load(path);
@@ -139,7 +142,7 @@ public sealed partial class KnowledgeBase : IDisposable
             warnings.Add(warning);
         }
 
-        var vectors = PassageVectors.Build(articles.SelectMany(a => a.Passages).ToList(), questions, embedder, contentHash, existing);
+        var vectors = PassageVectors.Build(articles.SelectMany(a => a.Passages).ToList(), questions, embedder, contentHash, existing, progress);
         vectors.Save(path);
         Log.VectorsBuilt(logger, path, vectors.Count, vectors.Embedded, (long)clock.Elapsed.TotalMilliseconds);
         return vectors;

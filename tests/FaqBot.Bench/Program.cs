@@ -7,6 +7,8 @@ using FaqBot.Knowledge.Search;
 // Benchmarks for the knowledge engine (README "Measured figures"). Run in Release:
 //   dotnet run -c Release --project tests/FaqBot.Bench -- build  --knowledge ../shared/data/medquad/corpus
 //   dotnet run -c Release --project tests/FaqBot.Bench -- search --knowledge ../shared/data/medquad/corpus --questions ../shared/data/medquad/questions-skin-dev.jsonl
+//   dotnet run -c Release --project tests/FaqBot.Bench -- semantic   (fused search on the bundled knowledge, every question new)
+//   dotnet run -c Release --project tests/FaqBot.Bench -- semantic-build --knowledge ../shared/data/medquad/corpus
 //   add --vs-java to build and search: Java Lucene 8 (Debian's liblucene8-java) indexes and searches the same passages
 //   and questions with plain BM25 and EnglishAnalyzer in the same run, and the ratios are printed.
 // With no --knowledge the bundled knowledge/ and tests/data/dev-questions.jsonl are used.
@@ -15,11 +17,16 @@ var repoRoot = typeof(BenchArguments).Assembly.GetCustomAttributes<AssemblyMetad
 var arguments = BenchArguments.Parse(args, repoRoot);
 if (arguments is null)
 {
-    Console.Error.WriteLine("usage: FaqBot.Bench build|search [--knowledge DIR] [--questions FILE] [--rounds N] [--slowest N] [--vs-java]");
+    Console.Error.WriteLine("usage: FaqBot.Bench build|search|semantic|semantic-build [--knowledge DIR] [--questions FILE] [--rounds N] [--slowest N] [--vs-java]");
     return 2;
 }
 
 var indexPath = Path.Combine(Path.GetTempPath(), $"faqbot-bench-{Slug(arguments.Knowledge)}");
+if (arguments.Mode is "semantic" or "semantic-build")
+{
+    return await SemanticBench.RunAsync(arguments, indexPath, repoRoot);
+}
+
 var java = arguments.VsJava ? JavaLucene.Prepare(repoRoot, arguments) : null;
 if (arguments.Mode == "build")
 {
@@ -41,7 +48,8 @@ if (arguments.Mode == "build")
     return 0;
 }
 
-var options = new KnowledgeOptions { Path = arguments.Knowledge, IndexPath = indexPath, SynonymsFile = Path.Combine(repoRoot, "knowledge", "synonyms.txt") };
+// The lexical engine alone (Lucene.Net), as compared with Java Lucene; the semantic modes measure the fused search.
+var options = new KnowledgeOptions { Path = arguments.Knowledge, IndexPath = indexPath, SynonymsFile = Path.Combine(repoRoot, "knowledge", "synonyms.txt"), Semantic = false };
 using var knowledgeBase = await KnowledgeBase.OpenAsync(options);
 var questions = File.ReadLines(arguments.Questions)
     .Where(l => !string.IsNullOrWhiteSpace(l))

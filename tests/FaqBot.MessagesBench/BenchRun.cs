@@ -9,7 +9,8 @@ namespace FaqBot.MessagesBench;
 internal sealed class BenchRun(
     FileInfo botDll, int connections, TimeSpan duration, TimeSpan warmup, int rounds, FileInfo questionFile, string[] botEnvironment)
 {
-    private const double MaxRssMb = 150;
+    // Issue 12's ceiling with the sentence-embedding model loaded (about 110 MB of it); 150 MB held before the model.
+    private const double MaxRssMb = 300;
 
     // Before each measured slice: connections opened and the server busy again after its pause.
     private static readonly TimeSpan Rewarm = TimeSpan.FromSeconds(1);

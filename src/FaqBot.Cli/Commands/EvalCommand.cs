@@ -58,6 +58,17 @@ internal static class EvalCommand
                 Console.WriteLine($"eval {file.Name} on {knowledgeBase.Options.Path} ({items.Count} items)");
                 foreach (var (name, value) in figures)
                 {
+                    if (value is Dictionary<string, object> table)
+                    {
+                        Console.WriteLine($"  {name}");
+                        foreach (var (band, share) in table)
+                        {
+                            Console.WriteLine($"    {band,-26} {share}");
+                        }
+
+                        continue;
+                    }
+
                     Console.WriteLine($"  {name,-28} {value}");
                 }
 

@@ -22,6 +22,9 @@ internal sealed partial class EvalScore
     private int _nearUrgentItems;
     private int _nearUrgentFlagged;
 
+    // Confidence of the first passage (answerable and out-of-scope items) and whether it was a right answer.
+    private readonly List<(double Confidence, bool Right)> _calibration = [];
+
     public List<object> Misses { get; } = [];
 
     public void Add(QuestionItem item, DecisionKind decision, SearchResult result)
@@ -37,6 +40,7 @@ internal sealed partial class EvalScore
         switch (item.Kind)
         {
             case "abstain":
+                _calibration.Add((result.Best?.Confidence ?? 0, false));
                 _abstainItems++;
                 _abstainDeclined += decision != DecisionKind.Answer ? 1 : 0;
                 if (decision != DecisionKind.Abstain)
@@ -64,6 +68,7 @@ internal sealed partial class EvalScore
                 var expected = item.ExpectAny.Select(Normalize).ToList();
                 var rank = result.Hits.Take(10).Select((h, i) => (h, i)).Where(x => expected.Any(Normalize(x.h.Passage.Text).Contains)).Select(x => (int?)(x.i + 1)).FirstOrDefault();
                 _answerRanks.Add(rank);
+                _calibration.Add((result.Best?.Confidence ?? 0, rank == 1));
                 _answerDeclined += decision != DecisionKind.Answer ? 1 : 0;
                 _answerUrgent += decision == DecisionKind.Urgent ? 1 : 0;
                 if (rank != 1 || decision != DecisionKind.Answer)
@@ -75,7 +80,7 @@ internal sealed partial class EvalScore
         }
     }
 
-    public Dictionary<string, object?> Figures()
+    public Dictionary<string, object?> Figures(bool decisionUsesConfidence = true)
     {
         var answers = _answerRanks.Count;
         var figures = new Dictionary<string, object?>
@@ -100,6 +105,14 @@ internal sealed partial class EvalScore
         {
             figures["self_harm_items"] = _crisisItems;
             figures["self_harm_caught"] = Share(_crisisCaught, _crisisItems);
+        }
+
+        // Reliability: for each confidence band of the first passage, the share of right answers (out-of-scope items
+        // count as wrong at any confidence). A calibrated confidence reads like the share.
+        if (_calibration.Count > 0 && decisionUsesConfidence)
+        {
+            figures["reliability"] = _calibration.GroupBy(c => Math.Min(9, (int)(c.Confidence * 10))).OrderBy(g => g.Key)
+                .ToDictionary(g => $"{g.Key / 10.0:0.0}-{(g.Key + 1) / 10.0:0.0}", g => (object)$"{g.Count(c => c.Right) / (double)g.Count():0.00} of {g.Count()}");
         }
 
         if (_nearUrgentItems > 0)

@@ -43,6 +43,7 @@ public sealed class SentenceEmbedder : IDisposable
     /// <param name="threads">ONNX Runtime threads per embedding; 0 lets it choose.</param>
     public SentenceEmbedder(string modelCacheFolder, int threads = 0)
     {
+        NativeHeap.KeepLargeBlocksOutOfTheHeap();
         using var options = new SessionOptions
         {
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
