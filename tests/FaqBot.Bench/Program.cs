@@ -4,7 +4,7 @@ using System.Text.Json;
 using FaqBot.Knowledge;
 using FaqBot.Knowledge.Search;
 
-// Benchmarks for the knowledge engine (README "Measured figures"). Run in Release:
+// Benchmarks for the knowledge engine (docs/performance.md). Run in Release:
 //   dotnet run -c Release --project tests/FaqBot.Bench -- build  --knowledge ../shared/data/medquad/corpus
 //   dotnet run -c Release --project tests/FaqBot.Bench -- search --knowledge ../shared/data/medquad/corpus --questions ../shared/data/medquad/questions-skin-dev.jsonl
 //   dotnet run -c Release --project tests/FaqBot.Bench -- semantic   (fused search on the bundled knowledge, every question new)

@@ -3,7 +3,7 @@ using System.Reflection;
 using FaqBot.MessagesBench;
 
 // Throughput and latency of POST /api/messages (expectReplies, real patient questions) next to a bare Kestrel endpoint,
-// measured in the same run, then the bot's resident memory. See README "Speed of /api/messages". Run in Release:
+// measured in the same run, then the bot's resident memory. See docs/performance.md. Run in Release:
 //   dotnet build src/FaqBot.Web -c Release --artifacts-path /tmp/faqbot-bench
 //   dotnet run -c Release --project tests/FaqBot.MessagesBench -- --bot-dll /tmp/faqbot-bench/bin/FaqBot.Web/release/FaqBot.Web.dll
 var repoRoot = typeof(BenchRun).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()

@@ -5,7 +5,7 @@ using Markdig.Syntax;
 
 namespace FaqBot.Knowledge.Chunking;
 
-/// <summary>Cuts an article into heading-aware passages of whole sentences; README "Chunking" explains the rules.</summary>
+/// <summary>Cuts an article into heading-aware passages of whole sentences; docs/search.md "Chunking" explains the rules.</summary>
 public static partial class PassageChunker
 {
     private static readonly HashSet<string> ReferenceHeadings = new(StringComparer.OrdinalIgnoreCase)

@@ -1,6 +1,6 @@
 namespace FaqBot.Knowledge.Search;
 
-/// <summary>Search tuning; the defaults are what the README's measured figures were taken with.</summary>
+/// <summary>Search tuning; the defaults are what the measured figures in docs/search.md were taken with.</summary>
 public sealed record SearchOptions
 {
     /// <summary>Below this confidence the best hit is not shown as an answer ("no good answer").</summary>
