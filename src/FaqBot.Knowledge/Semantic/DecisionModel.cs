@@ -14,7 +14,7 @@ public sealed class DecisionModel(double[] weights, double bias, double threshol
     /// <summary>Printed by <c>faqbot fit-decision --questions tests/data/questions/tune.jsonl tests/data/dev-questions.jsonl</c>;
     /// the threshold is the one that declines most out-of-scope questions while wrongly declining about one answerable
     /// question in eight (its table is in docs/search.md).</summary>
-    public static DecisionModel Default { get; } = new([1.8925, 0.6915, 1.2881, 4.5214, 0.4681, 0.4781, 0.2514, 0.2865, -1.7859], -4.8548, 0.3, 0.6656);
+    public static DecisionModel Default { get; } = new([1.8847, 0.6946, 1.3052, 4.5392, 0.4669, 0.4575, 0.2543, 0.2838, -2.0529], -4.658, 0.3, 0.6853);
 
     public IReadOnlyList<double> Weights => weights;
 

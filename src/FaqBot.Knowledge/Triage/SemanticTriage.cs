@@ -31,7 +31,10 @@ public sealed class SemanticTriage
         _urgent = examples.Urgent
             .Select(group => (byId[group.Key], (IReadOnlyList<(string, float[])>)group.Value.Zip(embedder.EmbedQueries(group.Value)).ToList()))
             .ToList();
-        _ordinary = [.. embedder.EmbedQueries(examples.Ordinary), .. answeredQuestions ?? []];
+        // An ordinary example's sentences and clauses are ordinary too: a message is read part by part, and its parts
+        // should meet their like.
+        var ordinaryParts = examples.Ordinary.SelectMany(e => TriageText.RawClauses(e)).Where(p => !examples.Ordinary.Contains(p)).Distinct().ToList();
+        _ordinary = [.. embedder.EmbedQueries(examples.Ordinary), .. embedder.EmbedQueries(ordinaryParts), .. answeredQuestions ?? []];
     }
 
     /// <summary>The rule whose examples the message reads most like, when it clears that rule's margin; else null.</summary>
