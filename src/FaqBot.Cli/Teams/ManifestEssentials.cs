@@ -5,7 +5,7 @@ namespace FaqBot.Cli.Teams;
 
 /// <summary>
 /// The checks Teams applies when an app package is uploaded, done here first so clinic IT gets a clear list
-/// instead of Teams' generic "manifest parsing has failed". The full schema is checked by the tests.
+/// instead of Teams' generic "manifest parsing has failed". The full schema is checked after them (TeamsManifestSchema).
 /// </summary>
 internal static partial class ManifestEssentials
 {

@@ -46,6 +46,12 @@ internal static class TeamsPackageWriter
         var outlinePixels = outline.Bytes is null ? null : PngPixels.ReadRgba(outline.Bytes);
         var problems = ManifestEssentials.Check(manifest, color.Info, outline.Info, outlinePixels).ToList();
         problems.InsertRange(0, new[] { color.Error, outline.Error }.OfType<string>());
+        if (problems.Count == 0)
+        {
+            // The essentials say what to fix in plain words; the schema catches the rest.
+            problems.AddRange(TeamsManifestSchema.Check(manifest.ToJsonString()));
+        }
+
         if (problems.Count > 0)
         {
             return new TeamsPackageResult(problems, null);

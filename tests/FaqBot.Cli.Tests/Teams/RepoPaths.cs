@@ -12,5 +12,6 @@ internal static class RepoPaths
     public static string Manifest => Path.Combine(TeamsFolder, "manifest.json");
 
     // The published schema stays in ../shared beside the repo; it is never copied in.
-    public static string TeamsSchema => Path.GetFullPath(Path.Combine(Root, "..", "shared", "schemas", "teams", "MicrosoftTeams.schema.json"));
+    // The copy vendored in the repository (MIT), the one faqbot teams-package checks against.
+    public static string TeamsSchema => Path.Combine(Root, "src", "FaqBot.Cli", "Teams", "Schema", "MicrosoftTeams.schema.json");
 }

@@ -128,4 +128,26 @@ public sealed class TeamsPackageRefusalTests : IDisposable
         Assert.Equal(1, bad.ExitCode);
         Assert.Equal(before, await File.ReadAllBytesAsync(good.ZipPath));
     }
+
+    [Fact]
+    public async Task AManifestThePublishedSchemaRejectsIsRefusedEvenWhenTheEssentialsPass()
+    {
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(RepoPaths.Manifest))!.AsObject();
+        manifest["showLoadingIndicator"] = "yes";
+        var folder = Directory.CreateDirectory(Path.Combine(_folder.Path, "custom")).FullName;
+        foreach (var icon in new[] { "color.png", "outline.png" })
+        {
+            File.Copy(Path.Combine(Path.GetDirectoryName(RepoPaths.Manifest)!, icon), Path.Combine(folder, icon));
+        }
+
+        var path = Path.Combine(folder, "manifest.json");
+        File.WriteAllText(path, manifest.ToJsonString());
+
+        var run = await RunWithManifestAsync(_folder.Path, path, "--app-id", AppId, "--domain", "faqbot.example-clinic.org");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("schema: ", run.Error, StringComparison.Ordinal);
+        Assert.Contains("showLoadingIndicator", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(run.ZipPath));
+    }
 }

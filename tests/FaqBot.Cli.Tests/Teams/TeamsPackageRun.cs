@@ -15,13 +15,15 @@ internal sealed class TeamsPackageRun
     public required string Error { get; init; }
     public required string ZipPath { get; init; }
 
-    public static async Task<TeamsPackageRun> RunAsync(string folder, params string[] args)
+    public static Task<TeamsPackageRun> RunAsync(string folder, params string[] args) => RunWithManifestAsync(folder, RepoPaths.Manifest, args);
+
+    public static async Task<TeamsPackageRun> RunWithManifestAsync(string folder, string manifestPath, params string[] args)
     {
         var zipPath = Path.Combine(folder, "package.zip");
         var root = new RootCommand { TeamsPackageCommand.Create() };
         var output = new StringWriter();
         var error = new StringWriter();
-        string[] all = ["teams-package", "--manifest", RepoPaths.Manifest, "--output", zipPath, .. args];
+        string[] all = ["teams-package", "--manifest", manifestPath, "--output", zipPath, .. args];
 
         var exitCode = await root.Parse(all).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
 
