@@ -10,6 +10,9 @@ public sealed class TermGroup
 {
     private const int FuzzyMinLength = 6;
 
+    // Longer than any word a rule lists, plus the doubled letter.
+    private const int MaxFuzzyLength = 32;
+
     // Alternatives by their first word (and by that word with one letter dropped), so a long message costs a few
     // lookups per token rather than one comparison per alternative.
     private readonly Dictionary<string, List<string[]>> _byFirstWord = new(StringComparer.Ordinal);
@@ -77,7 +80,9 @@ public sealed class TermGroup
             }
         }
 
-        if (token.Length > FuzzyMinLength)
+        // Only a word one letter longer than a rule word can be that word with a letter doubled; checking a longer
+        // token (a run of one letter, 16,000 long) would cost its length squared for nothing.
+        if (token.Length > FuzzyMinLength && token.Length <= MaxFuzzyLength)
         {
             foreach (var variant in WithoutOneDoubledLetter(token))
             {
