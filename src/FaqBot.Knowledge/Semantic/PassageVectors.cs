@@ -36,6 +36,8 @@ public sealed class PassageVectors
 
     public PassageVector? this[string passageId] => _byId.GetValueOrDefault(passageId);
 
+    public IEnumerable<PassageVector> All => _byId.Values;
+
     /// <summary>Every patient question's vector, over all passages.</summary>
     public IEnumerable<float[]> QuestionVectors => _byId.Values.SelectMany(v => v.Questions.Select(q => q.Vector));
 

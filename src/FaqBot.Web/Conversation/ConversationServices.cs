@@ -1,3 +1,4 @@
+using FaqBot.Knowledge;
 using FaqBot.Knowledge.Answering;
 using FaqBot.Knowledge.Feedback;
 using FaqBot.Knowledge.Search;
@@ -9,6 +10,7 @@ namespace FaqBot.Web.Conversation;
 public sealed class ConversationServices(
     AnswerDecider decider,
     IPassageSearcher searcher,
+    KnowledgeBase knowledge,
     AnswerComposer composer,
     FeedbackStore feedback,
     IOptions<ConversationOptions> options,
@@ -16,6 +18,22 @@ public sealed class ConversationServices(
 {
     public AnswerDecider Decider => decider;
     public IPassageSearcher Searcher => searcher;
+
+    /// <summary>The patient questions a passage answers (its section's front matter <c>questions:</c>, shared out among
+    /// the section's passages), then those of the rest of its section; none when semantic search is off.</summary>
+    public IReadOnlyList<string> PatientQuestions(string passageId)
+    {
+        if (knowledge.Hybrid?.Vectors is not { } vectors)
+        {
+            return [];
+        }
+
+        // Passage ids are "article/section/n": the section's other passages share the prefix.
+        var section = passageId[..(passageId.LastIndexOf('/') + 1)];
+        var own = vectors[passageId]?.Questions.Select(q => q.Question) ?? [];
+        var others = vectors.All.Where(v => v.PassageId != passageId && v.PassageId.StartsWith(section, StringComparison.Ordinal)).SelectMany(v => v.Questions.Select(q => q.Question));
+        return [.. own, .. others];
+    }
     public AnswerComposer Composer => composer;
     public ConversationOptions Options => options.Value;
     public ILogger Logger => logger;

@@ -10,6 +10,9 @@ namespace FaqBot.Web.Conversation;
 public sealed class QuestionResponder(ConversationServices services)
 {
     private const int MaxButtonTitle = 40;
+
+    // A question reads whole or not at all; a little longer than a heading still fits a button on a phone.
+    private const int MaxQuestionButton = 60;
     private const int MaxCachedFollowUps = 4096;
 
     // A passage's next steps depend only on it and the related section found beside it; the knowledge is fixed while
@@ -110,15 +113,30 @@ public sealed class QuestionResponder(ConversationServices services)
         }
 
         choices.Add(new Choice(BotTexts.WhereIsThisFrom, BotTexts.WhereIsThisFrom, FaqAction.Data(FaqAction.Source, passage.Id)));
-        if (related is not null)
+        if (related is not null && RelatedLabel(related) is { } label)
         {
-            var heading = related.Heading;
-            var title = heading.Length <= MaxButtonTitle ? heading : heading[..(MaxButtonTitle - 1)] + "\u2026";
-            choices.Add(new Choice(title, heading, FaqAction.Data(FaqAction.Passage, related.Id)));
+            choices.Add(new Choice(label, label, FaqAction.Data(FaqAction.Passage, related.Id)));
         }
 
         return choices;
     }
+
+    // A button says what the patient will get, as a patient would ask it: the section's first patient question that
+    // fits on a button ("How is it done?"), else its heading when that is a readable one. Page furniture ("Excerpt",
+    // "A Word From Verywell", "Summary") never becomes a button.
+    private string? RelatedLabel(Passage related)
+    {
+        var question = services.PatientQuestions(related.Id).FirstOrDefault(q => q.Length <= MaxQuestionButton && q.EndsWith('?'));
+        if (question is not null)
+        {
+            return char.ToUpperInvariant(question[0]) + question[1..];
+        }
+
+        var heading = related.Heading;
+        return heading.Length is 0 or > MaxButtonTitle || ClutterHeadings.Any(c => heading.StartsWith(c, StringComparison.OrdinalIgnoreCase)) ? null : heading;
+    }
+
+    private static readonly string[] ClutterHeadings = ["Excerpt", "A Word From", "Summary", "Conclusion", "References", "Sources", "Additional Reading", "Introduction"];
 
     private static Passage? RelatedSection(Passage passage, SearchResult result)
     {

@@ -22,6 +22,24 @@ public sealed class FollowUpTests(ConversationBot bot) : IClassFixture<Conversat
     }
 
     [Fact]
+    public async Task ARelatedSectionButtonSaysWhatItLeadsToInPlainWordsNotAPageHeading()
+    {
+        string[] questions = ["what are the side effects of microneedling?", "how does microneedling work", "does microneedling help vitiligo",
+            "can I use a derma roller at home", "what is radiofrequency microneedling", "how long is the recovery after microneedling"];
+        var related = new List<string>();
+        foreach (var question in questions)
+        {
+            var titles = Suggested(OnlyMessage(await bot.NewChat().SayAsync(question))).Select(a => a.GetProperty("title").GetString()!);
+            related.AddRange(titles.Where(t => t is not ("Tell me more" or "Where is this from?")));
+        }
+
+        Assert.True(related.Count >= 3, string.Join(" | ", related));
+        string[] clutter = ["Excerpt", "A Word From", "Summary", "Conclusion", "References"];
+        Assert.All(related, t => Assert.DoesNotContain(clutter, c => t.StartsWith(c, StringComparison.OrdinalIgnoreCase)));
+        Assert.All(related, t => Assert.EndsWith("?", t));
+    }
+
+    [Fact]
     public async Task TheTellMeMoreButtonWorksLikeTypingIt()
     {
         var chat = bot.NewChat();
