@@ -2,7 +2,7 @@ namespace FaqBot.Web.Conversation;
 
 // The bot's own words. Everything a patient reads that is not a quoted article passage or its citation is here,
 // so clinic staff can review it in one place; none of it gives medical information.
-internal static class BotTexts
+internal static partial class BotTexts
 {
     public const string TellMeMore = "Tell me more";
     public const string WhereIsThisFrom = "Where is this from?";
@@ -25,18 +25,35 @@ internal static class BotTexts
         + Contact(clinic) + ".";
 
     public static string Contact(ClinicOptions clinic) => string.IsNullOrWhiteSpace(clinic.BookingUrl)
-        ? $"call {clinic.Name} at {clinic.Phone}"
-        : $"book at {clinic.BookingUrl} or call {clinic.Name} at {clinic.Phone}";
+        ? $"call {clinic.Name} at {Tel(clinic.Phone)}"
+        : $"book at {clinic.BookingUrl} or call {clinic.Name} at {Tel(clinic.Phone)}";
 
     // Only the help that fits: the crisis line for thoughts of self-harm, the emergency number and the clinic for a
     // problem of the body. A patient in crisis reads one way to a person first, not a list.
     public static string Urgent(ClinicOptions clinic, bool crisis) => crisis
         ? "I'm really sorry you're going through this. You deserve support from a person right now.\n\n"
-            + $"Please reach out now: {clinic.CrisisLine}. You don't have to go through this alone.\n\n"
-            + $"If you are in immediate danger or have taken something, call {clinic.EmergencyNumber} now."
+            + $"Please reach out now: {Tel(clinic.CrisisLine)}. You don't have to go through this alone.\n\n"
+            + $"If you are in immediate danger or have taken something, call {Tel(clinic.EmergencyNumber)} now."
         : "I'm sorry you're dealing with this. What you describe needs care from a person now, not an article.\n\n"
-            + $"If this is an emergency (trouble breathing, swelling of your lips, tongue or throat, chest pain, or you feel very unwell), call {clinic.EmergencyNumber} now.\n\n"
-            + $"For a problem after a treatment, call {clinic.Name} at {clinic.Phone} now.";
+            + $"If this is an emergency (trouble breathing, swelling of your lips, tongue or throat, chest pain, or you feel very unwell), call {Tel(clinic.EmergencyNumber)} now.\n\n"
+            + $"For a problem after a treatment, call {clinic.Name} at {Tel(clinic.Phone)} now.";
+
+    /// <summary>The first phone number in <paramref name="text"/> as a Markdown <c>tel:</c> link, so a patient on a
+    /// phone taps to call ("988 (Suicide &amp; Crisis Lifeline, call or text)" keeps its words, "988" becomes the link).</summary>
+    public static string Tel(string text)
+    {
+        var number = PhoneNumber().Match(text);
+        if (!number.Success)
+        {
+            return text;
+        }
+
+        var dial = new string(number.Value.Where(c => char.IsDigit(c) || c == '+').ToArray());
+        return text[..number.Index] + $"[{number.Value}](tel:{dial})" + text[(number.Index + number.Length)..];
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\+?\d[\d\s().-]{1,18}\d")]
+    private static partial System.Text.RegularExpressions.Regex PhoneNumber();
 
     public static string NoAnswerDetails(IEnumerable<string> topics, ClinicOptions clinic) =>
         "I can answer questions about:\n\n" + string.Join("\n", topics.Select(t => "- " + t))

@@ -78,6 +78,7 @@ public sealed class AnswerTests(ConversationBot bot) : IClassFixture<Conversatio
         Assert.Contains(ConversationBot.Emergency, text);
         Assert.Contains(ConversationBot.Phone, text);
         Assert.DoesNotContain(ConversationBot.Crisis, text);
+        Assert.Contains("[+1 555 0199](tel:+15550199)", RawText(reply));
         Assert.False(HasCard(reply));
         Assert.DoesNotContain("Source:", text);
     }
@@ -95,6 +96,9 @@ public sealed class AnswerTests(ConversationBot bot) : IClassFixture<Conversatio
         var text = Text(reply);
         Assert.Contains(ConversationBot.Crisis, text);
         Assert.True(text.IndexOf(ConversationBot.Crisis, StringComparison.Ordinal) < text.IndexOf(ConversationBot.Emergency, StringComparison.Ordinal), text);
+        Assert.Contains("[0800 111](tel:0800111)", RawText(reply));
+        Assert.Contains($"[{ConversationBot.Emergency}](tel:{ConversationBot.Emergency})", RawText(reply));
+        Assert.DoesNotContain(ConversationBot.Phone, text);
         Assert.False(HasCard(reply));
         Assert.DoesNotContain("Source:", text);
     }

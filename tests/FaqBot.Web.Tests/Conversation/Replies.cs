@@ -8,8 +8,13 @@ internal static class Replies
     public static JsonElement OnlyMessage(IReadOnlyList<JsonElement> activities) =>
         Assert.Single(activities, a => a.GetProperty("type").GetString() == "message");
 
-    public static string Text(JsonElement activity) =>
+    /// <summary>The text as the patient reads it: a Markdown tel: link shows its words (see <see cref="RawText"/>).</summary>
+    public static string Text(JsonElement activity) => Rendered(RawText(activity));
+
+    public static string RawText(JsonElement activity) =>
         activity.TryGetProperty("text", out var text) ? text.GetString() ?? "" : "";
+
+    public static string Rendered(string markdown) => System.Text.RegularExpressions.Regex.Replace(markdown, @"\[([^\]]+)\]\(tel:[^)]+\)", "$1");
 
     public static JsonElement Card(JsonElement activity)
     {
@@ -22,7 +27,7 @@ internal static class Replies
         activity.TryGetProperty("attachments", out var a) && a.GetArrayLength() > 0;
 
     public static IReadOnlyList<string> CardTexts(JsonElement card) =>
-        [.. card.GetProperty("body").EnumerateArray().Select(b => b.GetProperty("text").GetString()!)];
+        [.. card.GetProperty("body").EnumerateArray().Select(b => Rendered(b.GetProperty("text").GetString()!))];
 
     public static JsonElement CardAction(JsonElement card, string title) =>
         Assert.Single(card.GetProperty("actions").EnumerateArray(), a => a.GetProperty("title").GetString() == title);
