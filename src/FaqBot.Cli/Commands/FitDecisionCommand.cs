@@ -37,15 +37,15 @@ internal static class FitDecisionCommand
             var abstain = items.Where(i => i.Kind == "abstain").ToList();
 
             var best = (Weights: FusionWeights.Default, Top1: -1.0, Top3: -1.0);
-            foreach (var lexical in new[] { 0.0, 0.1, 0.2, 0.3, 0.5, 0.8 })
+            foreach (var lexical in new[] { 0.2, 0.3, 0.5 })
             {
-                foreach (var question in new[] { 0.0, 0.5, 1.0 })
+                foreach (var (question, answer) in new[] { 0.5, 1.0 }.SelectMany(q => new[] { 0.0, 0.05, 0.1, 0.2 }.Select(a => (q, a))))
                 {
-                    var weights = new FusionWeights(lexical, 1.0, question);
+                    var weights = new FusionWeights(lexical, 1.0, question, answer);
                     var ranks = answerable.Select(i => RightRank(hybrid.With(weights), i)).ToList();
                     var top1 = ranks.Count(r => r == 0) / (double)ranks.Count;
                     var top3 = ranks.Count(r => r is >= 0 and < 3) / (double)ranks.Count;
-                    Console.WriteLine($"fusion lexical {lexical:0.0} question {question:0.0}: top1 {top1:0.000} top3 {top3:0.000}");
+                    Console.WriteLine($"fusion lexical {lexical:0.0} question {question:0.0} lexical answer {answer:0.00}: top1 {top1:0.000} top3 {top3:0.000}");
                     if (top1 > best.Top1 || (top1 == best.Top1 && top3 > best.Top3))
                     {
                         best = (weights, top1, top3);
@@ -87,7 +87,7 @@ internal static class FitDecisionCommand
 
             string F(double x) => x.ToString("0.####", CultureInfo.InvariantCulture);
             Console.WriteLine();
-            Console.WriteLine($"FusionWeights.Default = new(Lexical: {F(best.Weights.Lexical)}, Text: {F(best.Weights.Text)}, Question: {F(best.Weights.Question)}); // top1 {best.Top1:0.000}, top3 {best.Top3:0.000}");
+            Console.WriteLine($"FusionWeights.Default = new(Lexical: {F(best.Weights.Lexical)}, Text: {F(best.Weights.Text)}, Question: {F(best.Weights.Question)}, LexicalAnswer: {F(best.Weights.LexicalAnswer)}); // top1 {best.Top1:0.000}, top3 {best.Top3:0.000}");
             var typicalNotCovered = rows.Average(r => r.Features[Array.IndexOf(DecisionModel.FeatureNames, "not_covered")]);
             Console.WriteLine($"DecisionModel.Default = new([{string.Join(", ", model.Weights.Select(F))}], {F(model.Bias)}, {F(threshold)}, {F(typicalNotCovered)}); // {string.Join(", ", DecisionModel.FeatureNames)}");
             Console.WriteLine($"at {F(threshold)}: out-of-scope declined {bestDeclined:0.000}, answerable wrongly declined {scored.Count(s => s.Answerable && s.P < threshold) / (double)answerable.Count:0.000}");

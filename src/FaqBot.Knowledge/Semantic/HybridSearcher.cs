@@ -108,7 +108,10 @@ public sealed class HybridSearcher : IPassageSearcher
             }
 
             var lex = lexicalById.TryGetValue(passages[i].Id, out var hit) ? hit.Hit.Confidence : 0;
-            scored[i] = (i, _weights.Lexical * lex + _weights.Text * text + _weights.Question * asked, text, asked, lex);
+            // Lucene's own answer (first, and confident enough to answer alone) earns a bonus: where the words settle
+            // it (MedQuAD's "what are the symptoms of X?"), meaning must not overrule them.
+            var settled = lexical.HasGoodAnswer && lexical.Hits[0].Passage.Id == passages[i].Id ? _weights.LexicalAnswer : 0;
+            scored[i] = (i, _weights.Lexical * lex + _weights.Text * text + _weights.Question * asked + settled, text, asked, lex);
         }
 
         Array.Sort(scored, static (a, b) => a.Fused != b.Fused ? b.Fused.CompareTo(a.Fused) : a.Index.CompareTo(b.Index));
@@ -147,7 +150,8 @@ public sealed class HybridSearcher : IPassageSearcher
 
 /// <summary>How the two rankings are summed: the lexical confidence, the similarity to the passage's text, and the best
 /// similarity to one of its patient questions. Fit on the tune half of tests/data/questions (docs/search.md).</summary>
-public sealed record FusionWeights(double Lexical, double Text, double Question)
+/// <param name="LexicalAnswer">Added to the passage Lucene alone would answer with.</param>
+public sealed record FusionWeights(double Lexical, double Text, double Question, double LexicalAnswer = 0)
 {
-    public static FusionWeights Default { get; } = new(Lexical: 0.3, Text: 1.0, Question: 0.5);
+    public static FusionWeights Default { get; } = new(Lexical: 0.2, Text: 1.0, Question: 1.0, LexicalAnswer: 0.1);
 }
