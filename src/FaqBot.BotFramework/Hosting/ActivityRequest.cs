@@ -50,6 +50,7 @@ internal static class ActivityRequest
             null => "The body must be a JSON object.",
             { Type: null or "" } => "The activity has no 'type'.",
             { Conversation.Id: null or "" } or { Conversation: null } => "The activity has no 'conversation.id'.",
+            _ when ActivityShape.NullEntry(activity) is { } field => $"The activity's '{field}' holds null.",
             _ when !IsHttpUrl(activity.ServiceUrl) => "The activity's 'serviceUrl' must be an absolute http(s) URL.",
             _ => null,
         };
@@ -58,6 +59,12 @@ internal static class ActivityRequest
 
     private static ProblemHttpResult? Parse(ReadOnlySequence<byte> body, out Activity? activity)
     {
+        if (JsonTextCheck.Problem(body) is { } broken)
+        {
+            activity = null;
+            return BadRequest(broken);
+        }
+
         try
         {
             var reader = new Utf8JsonReader(body);

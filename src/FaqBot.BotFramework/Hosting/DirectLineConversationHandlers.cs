@@ -71,6 +71,11 @@ internal static class DirectLineConversationHandlers
             return DirectLineResults.Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"An activity may be at most {options.Value.MaxActivityBytes} bytes.");
         }
 
+        if (JsonTextCheck.Problem(read.Bytes) is { } broken)
+        {
+            return DirectLineResults.Error(StatusCodes.Status400BadRequest, "BadArgument", broken);
+        }
+
         Activity? activity;
         try
         {
@@ -84,6 +89,11 @@ internal static class DirectLineConversationHandlers
         if (activity is null || string.IsNullOrEmpty(activity.Type))
         {
             return DirectLineResults.Error(StatusCodes.Status400BadRequest, "MissingProperty", "The activity needs a 'type'.");
+        }
+
+        if (ActivityShape.NullEntry(activity) is { } field)
+        {
+            return DirectLineResults.Error(StatusCodes.Status400BadRequest, "BadArgument", $"The activity's '{field}' holds null.");
         }
 
         if (activity.Attachments is { Count: > 0 })

@@ -157,4 +157,26 @@ public sealed class DirectLinePollingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, badJson.StatusCode);
         Assert.Single(activities);
     }
+
+    [Theory]
+    [InlineData("""{"type":"message","text":"hi","channelData":{"x":"\ud800"}}""")]
+    [InlineData("""{"type":"conversationUpdate","membersAdded":[null]}""")]
+    public async Task BrokenTextOrANullMemberIsRefusedWith400NotA5xx(string body)
+    {
+        using var client = server.Client();
+        (await client.StartAsync()).Dispose();
+        await client.PollUntilAsync(a => a.Count == 1);
+        using var request = new HttpRequestMessage(HttpMethod.Post, server.Domain + $"/conversations/{client.ConversationId}/activities")
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new("Bearer", client.Token);
+
+        using var response = await client.Http.SendAsync(request);
+        var (activities, _) = await client.GetActivitiesAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("BadArgument", await DirectLineClient.ErrorCodeAsync(response));
+        Assert.Single(activities);
+    }
 }

@@ -37,7 +37,26 @@ public sealed class BadInputTests : IAsyncLifetime
         { "relative serviceUrl", """{"type":"message","serviceUrl":"/v3/callback","conversation":{"id":"c"}}""" },
         { "non-http serviceUrl", """{"type":"message","serviceUrl":"ftp://127.0.0.1/","conversation":{"id":"c"}}""" },
         { "wrongly typed field", """{"type":"message","serviceUrl":"http://127.0.0.1:1","conversation":{"id":"c"},"membersAdded":"everyone"}""" },
+        // Issue 17's reproducers: each answered 500 or threw in the handler before.
+        { "null in membersAdded", """{"type":"conversationUpdate","serviceUrl":"http://127.0.0.1:1","conversation":{"id":"c"},"membersAdded":[null]}""" },
+        { "lone surrogate in a Teams team name", """{"type":"invoke","name":"x","serviceUrl":"http://127.0.0.1:1","conversation":{"id":"c"},"channelData":{"team":{"name":"\ud800"}}}""" },
+        { "lone surrogate in the text", """{"type":"message","text":"hi \udc00","serviceUrl":"http://127.0.0.1:1","conversation":{"id":"c"}}""" },
     };
+
+    [Fact]
+    public async Task BytesThatAreNotUtf8AreRejectedWith400()
+    {
+        var head = System.Text.Encoding.UTF8.GetBytes("""{"type":"message","serviceUrl":"http://127.0.0.1:1","conversation":{"id":"c"},"channelData":{"x":"a""");
+        byte[] body = [.. head, 0xED, 0xA0, 0x80, .. System.Text.Encoding.UTF8.GetBytes("\"}}")];
+        var request = new HttpRequestMessage(HttpMethod.Post, bot.MessagesUrl) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var response = await bot.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await AssertProblemAsync(response, 400);
+        await AssertNothingHappenedAsync();
+    }
 
     [Theory]
     [MemberData(nameof(InvalidActivities))]
