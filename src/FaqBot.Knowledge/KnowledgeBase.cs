@@ -45,7 +45,10 @@ public sealed partial class KnowledgeBase : IDisposable
         Task.Run(() => Open(options, logger ?? NullLogger.Instance, forceRebuild, progress, embeddingProgress), cancellationToken);
 
     /// <summary>Reads, chunks and indexes a folder unconditionally.</summary>
-    public static IndexSummary Build(string folder, string indexPath, IProgress<int>? progress = null)
+    public static IndexSummary Build(string folder, string indexPath, IProgress<int>? progress = null) => BuildIndex(folder, indexPath, progress).Summary;
+
+    // The chunked articles come back too: the passage vectors, rebuilt with the index, need the same passages.
+    private static (IndexSummary Summary, IReadOnlyList<ChunkedArticle> Articles) BuildIndex(string folder, string indexPath, IProgress<int>? progress)
     {
         var clock = Stopwatch.StartNew();
         var knowledge = KnowledgeFolder.Read(folder, progress);
@@ -53,7 +56,7 @@ public sealed partial class KnowledgeBase : IDisposable
         Parallel.For(0, chunked.Length, i => chunked[i] = PassageChunker.Chunk(knowledge.Articles[i]));
         var warnings = knowledge.Errors.Select(e => e.ToString()).ToList();
         var summary = PassageIndex.Build(indexPath, chunked, knowledge.ContentHash, warnings);
-        return summary with { Elapsed = clock.Elapsed };
+        return (summary with { Elapsed = clock.Elapsed }, chunked);
     }
 
     // The embedder is the process's (SentenceEmbedder.Shared), not this knowledge base's.
@@ -63,6 +66,7 @@ public sealed partial class KnowledgeBase : IDisposable
     {
         var clock = Stopwatch.StartNew();
         IndexSummary summary;
+        IReadOnlyList<ChunkedArticle>? chunked = null;
         var hash = KnowledgeFolder.HashContent(options.Path);
         if (!forceRebuild && PassageIndex.IsCurrent(options.IndexPath, hash))
         {
@@ -76,7 +80,7 @@ public sealed partial class KnowledgeBase : IDisposable
                 Log.IndexUnusable(logger, options.IndexPath);
             }
 
-            summary = Build(options.Path, options.IndexPath, progress);
+            (summary, chunked) = BuildIndex(options.Path, options.IndexPath, progress);
             Log.IndexBuilt(logger, options.IndexPath, summary.Articles, summary.Passages, summary.Warnings.Count, (long)summary.Elapsed.TotalMilliseconds);
         }
 
@@ -96,7 +100,7 @@ public sealed partial class KnowledgeBase : IDisposable
         {
             // Its commit said current, but a file of it is damaged: build it again rather than refuse to start.
             Log.IndexUnreadable(logger, options.IndexPath, e);
-            summary = Build(options.Path, options.IndexPath, progress);
+            (summary, chunked) = BuildIndex(options.Path, options.IndexPath, progress);
             searcher = PassageSearcher.Open(options.IndexPath, synonyms, options.ToSearchOptions(), logger);
         }
 
@@ -111,7 +115,7 @@ public sealed partial class KnowledgeBase : IDisposable
         }
 
         var embedder = SentenceEmbedder.Shared(options.ModelCacheFolderOrDefault);
-        var vectors = OpenVectors(options, hash, searcher, embedder, logger, warnings, embeddingProgress);
+        var vectors = OpenVectors(options, hash, searcher, chunked, embedder, logger, warnings, embeddingProgress);
         var notCovered = string.IsNullOrWhiteSpace(options.NotCoveredFile) ? [] : NotCoveredExamples.Load(options.NotCoveredFile);
         var hybrid = new HybridSearcher(searcher, vectors, embedder, embedder.EmbedQueries(notCovered));
         return new KnowledgeBase(searcher, embedder, hybrid, summary, warnings, options);
@@ -121,8 +125,9 @@ public sealed partial class KnowledgeBase : IDisposable
     /// only the passages and questions whose text changed.</summary>
     public static string VectorsPath(KnowledgeOptions options) => options.IndexPath.TrimEnd('/', '\\') + ".vectors";
 
-    private static PassageVectors OpenVectors(KnowledgeOptions options, string contentHash, PassageSearcher searcher, SentenceEmbedder embedder, ILogger logger,
-        List<string> warnings, IProgress<int>? progress)
+    /// <param name="chunked">The articles as just indexed, when the index was rebuilt; else they are read again.</param>
+    private static PassageVectors OpenVectors(KnowledgeOptions options, string contentHash, PassageSearcher searcher, IReadOnlyList<ChunkedArticle>? chunked,
+        SentenceEmbedder embedder, ILogger logger, List<string> warnings, IProgress<int>? progress)
     {
         var path = VectorsPath(options);
         var existing = PassageVectors.Load(path);
@@ -132,8 +137,8 @@ public sealed partial class KnowledgeBase : IDisposable
         }
 
         var clock = Stopwatch.StartNew();
-        var knowledge = KnowledgeFolder.Read(options.Path);
-        var articles = knowledge.Articles.Select(a => (Article: a, Passages: (IReadOnlyList<Passage>)PassageChunker.Chunk(a).Passages)).ToList();
+        chunked ??= KnowledgeFolder.Read(options.Path).Articles.Select(a => PassageChunker.Chunk(a)).ToList();
+        var articles = chunked.Select(c => (c.Article, c.Passages)).ToList();
         var questionWarnings = new List<string>();
         var questions = SectionQuestions.ByPassage(articles, embedder, questionWarnings);
         foreach (var warning in questionWarnings)

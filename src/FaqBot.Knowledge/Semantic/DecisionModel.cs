@@ -9,6 +9,9 @@ namespace FaqBot.Knowledge.Semantic;
 /// without a not-covered file is assumed to have, so that its questions are neither favoured nor penalised.</param>
 public sealed class DecisionModel(double[] weights, double bias, double threshold, double typicalNotCovered)
 {
+    // Made once: Confidence runs for every ranked passage of every question.
+    private readonly LogisticRegression _regression = LogisticRegression.FromWeights(weights, bias);
+
     public static readonly string[] FeatureNames = ["lexical", "lexical_first", "text", "question", "semantic_first", "margin", "lexical_answered", "both_first", "not_covered"];
 
     /// <summary>Printed by <c>faqbot fit-decision --questions tests/data/questions/tune.jsonl tests/data/dev-questions.jsonl</c>;
@@ -18,11 +21,9 @@ public sealed class DecisionModel(double[] weights, double bias, double threshol
 
     public IReadOnlyList<double> Weights => weights;
 
-    public double Bias => bias;
-
     public double Threshold => threshold;
 
     public double TypicalNotCovered => typicalNotCovered;
 
-    public double Confidence(DecisionSignals signals) => LogisticRegression.FromWeights(weights, bias).Predict(signals.Features());
+    public double Confidence(DecisionSignals signals) => _regression.Predict(signals.Features());
 }

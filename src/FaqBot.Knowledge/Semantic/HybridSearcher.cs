@@ -50,8 +50,6 @@ public sealed class HybridSearcher : IPassageSearcher
         return new Aligned(passages, texts, questions);
     }
 
-    public PassageSearcher Lexical => _lexical;
-
     public PassageVectors Vectors => _vectors;
 
     /// <summary>The same index and vectors ranked with other weights or another decision model (for fitting them).</summary>

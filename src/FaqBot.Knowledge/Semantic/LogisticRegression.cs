@@ -2,7 +2,7 @@ namespace FaqBot.Knowledge.Semantic;
 
 /// <summary>
 /// Binary logistic regression fit by full-batch gradient descent with L2 regularisation: small, deterministic (same
-/// data, same weights) and fast enough to fit at start-up on a few hundred examples.
+/// data, same weights) and fast enough to fit a few thousand rows in a second (faqbot fit-decision).
 /// </summary>
 public sealed class LogisticRegression
 {
@@ -17,8 +17,7 @@ public sealed class LogisticRegression
     /// <param name="features">One row per example, all of one length.</param>
     /// <param name="labels">True for the positive class.</param>
     /// <param name="l2">Penalty on the weights; larger keeps them small (and the model from memorising examples).</param>
-    /// <param name="positiveWeight">How much a positive example counts against a negative one (classes of unequal size).</param>
-    public static LogisticRegression Fit(IReadOnlyList<float[]> features, IReadOnlyList<bool> labels, double l2 = 1e-3, int iterations = 400, double learningRate = 0.5, double positiveWeight = 1.0)
+    public static LogisticRegression Fit(IReadOnlyList<float[]> features, IReadOnlyList<bool> labels, double l2 = 1e-3, int iterations = 400, double learningRate = 0.5)
     {
         if (features.Count == 0 || features.Count != labels.Count)
         {
@@ -29,7 +28,7 @@ public sealed class LogisticRegression
         var weights = new double[dimensions];
         var bias = 0.0;
         var gradient = new double[dimensions];
-        var total = labels.Sum(l => l ? positiveWeight : 1.0);
+        var total = (double)features.Count;
         for (var iteration = 0; iteration < iterations; iteration++)
         {
             Array.Clear(gradient);
@@ -37,7 +36,7 @@ public sealed class LogisticRegression
             for (var i = 0; i < features.Count; i++)
             {
                 var row = features[i];
-                var error = (Sigmoid(Dot(weights, row) + bias) - (labels[i] ? 1.0 : 0.0)) * (labels[i] ? positiveWeight : 1.0);
+                var error = Sigmoid(Dot(weights, row) + bias) - (labels[i] ? 1.0 : 0.0);
                 for (var d = 0; d < dimensions; d++)
                 {
                     gradient[d] += error * row[d];
