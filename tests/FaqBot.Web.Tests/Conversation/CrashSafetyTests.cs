@@ -11,6 +11,9 @@ public sealed class CrashSafetyTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("faqbot-crash-").FullName;
 
+    // Killed in Dispose too: a failed assertion must not leave a bot running after the test run.
+    private Process? _bot;
+
     [Fact]
     public async Task FeedbackAcknowledgedBeforeTheProcessIsKilledIsStillInTheFile()
     {
@@ -39,6 +42,12 @@ public sealed class CrashSafetyTests : IDisposable
 
     public void Dispose()
     {
+        if (_bot is { HasExited: false })
+        {
+            _bot.Kill(entireProcessTree: true);
+            _bot.WaitForExit();
+        }
+
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
     }
@@ -61,7 +70,7 @@ public sealed class CrashSafetyTests : IDisposable
         start.Environment["Feedback__Path"] = Path.Combine(_folder, "feedback.db");
         start.Environment["Knowledge__IndexPath"] = Path.Combine(_folder, "index");
         var log = new StringBuilder();
-        var process = Process.Start(start)!;
+        var process = _bot = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
         process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
         process.BeginOutputReadLine();
