@@ -18,7 +18,7 @@ public sealed class CrashSafetyTests : IDisposable
     public async Task FeedbackAcknowledgedBeforeTheProcessIsKilledIsStillInTheFile()
     {
         var port = FreePort();
-        using var bot = StartBot(port, out var output);
+        var bot = StartBot(port, out var output);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
         await WaitUntilUpAsync(http, bot, output);
         var chat = new BotChat(http);
@@ -47,6 +47,8 @@ public sealed class CrashSafetyTests : IDisposable
             _bot.Kill(entireProcessTree: true);
             _bot.WaitForExit();
         }
+
+        _bot?.Dispose();
 
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
