@@ -72,6 +72,9 @@ var samples = new List<double>(questions.Count * arguments.Rounds);
 var best = Enumerable.Repeat(double.MaxValue, questions.Count).ToArray();
 var clock = new Stopwatch();
 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+var gen0Before = GC.CollectionCount(0);
+var gen2Before = GC.CollectionCount(2);
 for (var round = 0; round < arguments.Rounds; round++)
 {
     for (var q = 0; q < questions.Count; q++)
@@ -105,11 +108,14 @@ foreach (var q in Enumerable.Range(0, questions.Count).OrderByDescending(q => be
     Console.WriteLine($"  {best[q],6:0} µs  {questions[q]}");
     Console.WriteLine("            " + string.Join(" | ", plan.Terms.Select(t => $"{t.Label}: df {string.Join(",", t.Stems.Select(searcher.Vocabulary.DocumentFrequency))}")));
 }
+var allocatedPerSearch = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (double)(questions.Count * arguments.Rounds);
+var (gen0s, gen2s) = (GC.CollectionCount(0) - gen0Before, GC.CollectionCount(2) - gen2Before);
 var cpuPerSearch = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds / samples.Count;
 samples.Sort();
 Array.Sort(best);
 Console.WriteLine($"search {arguments.Knowledge}: {questions.Count} questions x {arguments.Rounds} rounds, single thread, warm");
 Console.WriteLine($"  p50 {Percentile(samples, 0.50):0} µs, p90 {Percentile(samples, 0.90):0} µs, p99 {Percentile(samples, 0.99):0} µs, max {samples[^1]:0} µs, mean {samples.Average():0} µs, CPU {cpuPerSearch:0} µs per search");
+Console.WriteLine($"  allocated {allocatedPerSearch / 1024:0.0} KB per search; {gen0s} gen0 and {gen2s} gen2 collections during the timed rounds");
 
 // On a shared machine other processes' time slices land in the raw samples; each question's fastest round
 // is its latency when it ran uninterrupted.

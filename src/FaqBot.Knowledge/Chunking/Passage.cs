@@ -18,4 +18,7 @@ public sealed record Passage(
     public string Title => Citation.Title;
 
     public string Heading => HeadingPath.Count == 0 ? "" : HeadingPath[^1];
+
+    /// <summary>The first passage of its section: the id's last part is the position within the section, from 1.</summary>
+    public bool OpensSection => Id.EndsWith("/1", StringComparison.Ordinal);
 }

@@ -166,7 +166,7 @@ public sealed partial class PassageSearcher : IPassageSearcher, IDisposable
         {
             var row = generation.RowOfDocument[candidates[i].Doc];
             var passage = generation.Passages[row];
-            var (score, confidence) = Reranker.Score(plan, generation.Terms(row), maxBm25 > 0 ? candidates[i].Score / maxBm25 : 0, passage.Ordinal == 0, passage.Id.EndsWith("/1", StringComparison.Ordinal));
+            var (score, confidence) = Reranker.Score(plan, generation.Terms(row), maxBm25 > 0 ? candidates[i].Score / maxBm25 : 0, passage.Ordinal == 0, passage.OpensSection, _options.Ranking);
             scored[i] = (row, score, confidence);
         }
 

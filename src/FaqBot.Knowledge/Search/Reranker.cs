@@ -4,18 +4,7 @@ namespace FaqBot.Knowledge.Search;
 // shares (covered weight / total weight), never raw bm25, so it reads the same across questions.
 internal static class Reranker
 {
-    private const double HeadingBonus = 0.3;
-    private const double TitleBonus = 0.15;
-    private const double Bm25Share = 0.2;
-    private const double PairBonus = 0.15;
-    private const double OpeningBonus = 0.3;
-    private const double SectionStartBonus = 0.2;
-    private const int MinOpeningWords = 20;
-    private const double DefinitionBonus = 0.25;
-    private const double HeadingShapeBonus = 0.3;
-    private const double IntroHeadingShare = 0.5;
-
-    public static (double Score, double Confidence) Score(QueryPlan plan, PassageTerms terms, double bm25Share, bool opensArticle, bool opensSection)
+    public static (double Score, double Confidence) Score(QueryPlan plan, PassageTerms terms, double bm25Share, bool opensArticle, bool opensSection, RankingWeights weights)
     {
         double covered = 0, heading = 0, title = 0;
         var coversSubject = false;
@@ -30,7 +19,7 @@ internal static class Reranker
             }
 
             // A title lists what a whole article covers; a section heading names what this passage is about.
-            heading += inHeading ? term.Weight * (terms.HeadingIsTitle ? IntroHeadingShare : 1) : 0;
+            heading += inHeading ? term.Weight * (terms.HeadingIsTitle ? weights.IntroHeadingShare : 1) : 0;
             title += inTitle ? term.Weight : 0;
         }
 
@@ -42,12 +31,12 @@ internal static class Reranker
 
         var total = Math.Max(plan.TotalWeight, 1e-9);
         var (coverage, headingShare, titleShare) = (Math.Min(1, covered / total), Math.Min(1, heading / total), Math.Min(1, title / total));
-        var score = coverage + (HeadingBonus * headingShare) + (TitleBonus * titleShare) + (Bm25Share * bm25Share) + (PairBonus * pairs)
-            + (plan.AsksDefinition && opensArticle ? OpeningBonus : 0)
-            + (plan.AsksDefinition ? DefinitionBonus * Defined(plan, terms) : 0)
+        var score = coverage + (weights.Heading * headingShare) + (weights.Title * titleShare) + (weights.Bm25 * bm25Share) + (weights.Pair * pairs)
+            + (plan.AsksDefinition && opensArticle ? weights.Opening : 0)
+            + (plan.AsksDefinition ? weights.Definition * Defined(plan, terms) : 0)
             // A section's first passage usually introduces it, unless it is a stub of a sentence or two.
-            + (opensSection && terms.WordCount >= MinOpeningWords ? SectionStartBonus * headingShare : 0)
-            + (HeadingShapeBonus * HeadingShape(plan.Words, terms.LeafHeading));
+            + (opensSection && terms.WordCount >= weights.MinOpeningWords ? weights.SectionStart * headingShare : 0)
+            + (weights.HeadingShape * HeadingShape(plan.Words, terms.LeafHeading));
 
         // A passage under a heading that names the question's subject is a surer answer than a passing mention.
         var focus = Math.Min(1, 2 * (headingShare + (0.5 * titleShare)) + pairs);

@@ -12,4 +12,7 @@ public sealed record SearchOptions
 
     /// <summary>How many bm25-ranked candidates are re-ranked by coverage and headings.</summary>
     public int CandidateLimit { get; init; } = 60;
+
+    /// <summary>How the re-ranker weighs headings, titles, BM25 and the rest.</summary>
+    public RankingWeights Ranking { get; init; } = RankingWeights.Default;
 }
