@@ -89,12 +89,15 @@ for (var round = 0; round < arguments.Rounds; round++)
 if (Environment.GetEnvironmentVariable("BENCH_ANALYZE") == "1")
 {
     var analyse = new List<double>();
+    var analyseAllocated = GC.GetAllocatedBytesForCurrentThread();
     foreach (var question in questions)
     {
         clock.Restart();
         searcher.Analyze(question);
         analyse.Add(clock.Elapsed.TotalMicroseconds);
     }
+
+    Console.WriteLine($"  analyse only: allocated {(GC.GetAllocatedBytesForCurrentThread() - analyseAllocated) / 1024.0 / questions.Count:0.0} KB per question");
 
     analyse.Sort();
     Console.WriteLine($"  analyse only: p50 {Percentile(analyse, 0.50):0} µs, p99 {Percentile(analyse, 0.99):0} µs");
