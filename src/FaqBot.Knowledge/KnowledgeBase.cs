@@ -117,7 +117,7 @@ public sealed partial class KnowledgeBase : IDisposable
         var embedder = SentenceEmbedder.Shared(options.ModelCacheFolderOrDefault);
         var vectors = OpenVectors(options, hash, searcher, chunked, embedder, logger, warnings, embeddingProgress);
         var notCovered = string.IsNullOrWhiteSpace(options.NotCoveredFile) ? [] : NotCoveredExamples.Load(options.NotCoveredFile);
-        var hybrid = new HybridSearcher(searcher, vectors, embedder, embedder.EmbedQueries(notCovered));
+        var hybrid = new HybridSearcher(searcher, vectors, embedder, KeptQueryVectors.Embed(embedder, notCovered));
         return new KnowledgeBase(searcher, embedder, hybrid, summary, warnings, options);
     }
 

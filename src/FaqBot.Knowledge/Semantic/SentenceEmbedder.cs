@@ -56,8 +56,12 @@ public sealed class SentenceEmbedder : IDisposable
 
         // Spinning threads burn a core between requests that the web host needs.
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        _session = new InferenceSession(EmbeddingModelFile.Ensure(modelCacheFolder), options);
+        ModelFile = EmbeddingModelFile.Ensure(modelCacheFolder);
+        _session = new InferenceSession(ModelFile, options);
     }
+
+    /// <summary>The model's file in the cache folder; its name says which model and package version it is.</summary>
+    public string ModelFile { get; }
 
     /// <summary>The process's embedder for a model cache folder, created on first use and kept for the process's life.</summary>
     public static SentenceEmbedder Shared(string modelCacheFolder) =>

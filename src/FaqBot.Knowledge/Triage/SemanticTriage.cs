@@ -29,12 +29,12 @@ public sealed class SemanticTriage
         _margins = margins ?? TriageMargins.Default;
         var byId = rules.Rules.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
         _urgent = examples.Urgent
-            .Select(group => (byId[group.Key], (IReadOnlyList<(string, float[])>)group.Value.Zip(embedder.EmbedQueries(group.Value)).ToList()))
+            .Select(group => (byId[group.Key], (IReadOnlyList<(string, float[])>)group.Value.Zip(KeptQueryVectors.Embed(embedder, group.Value)).ToList()))
             .ToList();
         // An ordinary example's sentences and clauses are ordinary too: a message is read part by part, and its parts
         // should meet their like.
         var ordinaryParts = examples.Ordinary.SelectMany(e => TriageText.RawClauses(e)).Where(p => !examples.Ordinary.Contains(p)).Distinct().ToList();
-        _ordinary = [.. embedder.EmbedQueries(examples.Ordinary), .. embedder.EmbedQueries(ordinaryParts), .. answeredQuestions ?? []];
+        _ordinary = [.. KeptQueryVectors.Embed(embedder, examples.Ordinary), .. KeptQueryVectors.Embed(embedder, ordinaryParts), .. answeredQuestions ?? []];
     }
 
     /// <summary>The rule whose examples the message reads most like, when it clears that rule's margin; else null.</summary>
