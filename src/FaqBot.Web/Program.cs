@@ -3,6 +3,7 @@ using FaqBot.BotFramework.Teams;
 using FaqBot.Web.Conversation;
 using FaqBot.Web.Health;
 using FaqBot.Web.Knowledge;
+using FaqBot.Web.Telemetry;
 using FaqBot.Web.WebChat;
 
 // The table of contents of the bot: each Add…/Map… lives with the part that owns it.
@@ -22,6 +23,7 @@ builder.AddBotFramework();        // options, channel authentication, Connector 
 builder.AddDirectLine();          // self-hosted Direct Line 3.0: tokens, conversations, CORS, rate limits
 builder.AddWebChatPage();
 builder.AddHealth();
+builder.AddTelemetry();          // the bot's meter; metrics and traces exported only when configured
 
 var app = builder.Build();
 

@@ -2,6 +2,7 @@ using FaqBot.Knowledge;
 using FaqBot.Knowledge.Answering;
 using FaqBot.Knowledge.Feedback;
 using FaqBot.Knowledge.Search;
+using FaqBot.Web.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.Web.Conversation;
@@ -14,8 +15,11 @@ public sealed class ConversationServices(
     AnswerComposer composer,
     FeedbackStore feedback,
     IOptions<ConversationOptions> options,
+    BotMetrics metrics,
     ILogger<ConversationServices> logger)
 {
+    public BotMetrics Metrics => metrics;
+
     public AnswerDecider Decider => decider;
     public IPassageSearcher Searcher => searcher;
 

@@ -31,6 +31,7 @@ public sealed class FeedbackResponder(ConversationServices services)
         var helpful = action.Helpful ?? false;
         services.Record(s => s.RecordFeedback(new FeedbackEntry(passageId, action.Decision ?? "answer", action.Confidence, helpful, null, conversation, user)));
         Log.FeedbackRecorded(services.Logger, passageId, helpful);
+        services.Metrics.Voted(helpful);
         if (helpful)
         {
             await turn.SendAsync(services.Composer.Message(turn.Activity, BotTexts.ThanksHelpful), ct);
@@ -66,6 +67,7 @@ public sealed class FeedbackResponder(ConversationServices services)
         var reason = actionValue.TryGetProperty("feedback", out var feedback) && feedback.ValueKind == JsonValueKind.String ? FeedbackText(feedback.GetString()!) : null;
         services.Record(s => s.RecordFeedback(new FeedbackEntry(answer.PassageId, answer.Decision, answer.Confidence, helpful, reason, conversation, activity.From?.Id ?? "")));
         Log.FeedbackRecorded(services.Logger, answer.PassageId, helpful);
+        services.Metrics.Voted(helpful);
     }
 
     private static string? FeedbackText(string json)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using FaqBot.BotFramework.Turns;
 using FaqBot.Knowledge.Answering;
 using FaqBot.Knowledge.Chunking;
@@ -161,16 +162,16 @@ public sealed class QuestionResponder(ConversationServices services)
         if (delay > TimeSpan.Zero && services.Decider.Remembers(text))
         {
             // Answered from memory in microseconds: no typing indicator, and no thread hop or timer to race it.
-            return services.Decider.Decide(text, state.Topic, state.LastAnswer?.PassageId);
+            return Decide(text, state);
         }
 
         if (delay == TimeSpan.Zero)
         {
             await turn.SendAsync(AnswerComposer.Typing(turn.Activity), ct);
-            return services.Decider.Decide(text, state.Topic, state.LastAnswer?.PassageId);
+            return Decide(text, state);
         }
 
-        var deciding = Task.Run(() => services.Decider.Decide(text, state.Topic, state.LastAnswer?.PassageId), ct);
+        var deciding = Task.Run(() => Decide(text, state), ct);
         if (await Task.WhenAny(deciding, Task.Delay(delay, ct)) != deciding)
         {
             ct.ThrowIfCancellationRequested();
@@ -178,5 +179,13 @@ public sealed class QuestionResponder(ConversationServices services)
         }
 
         return await deciding;
+    }
+
+    private Decision Decide(string text, ConversationState state)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var decision = services.Decider.Decide(text, state.Topic, state.LastAnswer?.PassageId);
+        services.Metrics.Decided(decision.Kind, Stopwatch.GetElapsedTime(started));
+        return decision;
     }
 }
