@@ -18,10 +18,12 @@ public sealed class DirectLineTokens
     private readonly SigningCredentials credentials;
     private readonly SymmetricSecurityKey key;
     private readonly DirectLineOptions options;
+    private readonly TimeProvider clock;
 
-    public DirectLineTokens(IOptions<DirectLineOptions> options)
+    public DirectLineTokens(IOptions<DirectLineOptions> options, TimeProvider clock)
     {
         this.options = options.Value;
+        this.clock = clock;
         var configured = this.options.TokenSigningKey;
         var bytes = string.IsNullOrWhiteSpace(configured) ? RandomNumberGenerator.GetBytes(32) : Convert.FromBase64String(configured);
         if (bytes.Length < 32)
@@ -45,7 +47,7 @@ public sealed class DirectLineTokens
 
     private IssuedToken Issue(string conversationId, string userId, string audience, TimeSpan lifetime)
     {
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         var token = handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
@@ -73,12 +75,23 @@ public sealed class DirectLineTokens
             IssuerSigningKey = key,
             ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
             RequireExpirationTime = true,
-            // Our own clock signs and checks, so no skew is needed; short test lifetimes stay exact.
-            ClockSkew = TimeSpan.Zero,
+            // The lifetime is checked below against the same clock that signed the token (the host's TimeProvider).
+            ValidateLifetime = false,
         });
         if (!result.IsValid)
         {
-            return result.Exception is SecurityTokenExpiredException ? TokenCheck.Expired() : TokenCheck.Fail(result.Exception?.GetType().Name ?? "invalid token");
+            return TokenCheck.Fail(result.Exception?.GetType().Name ?? "invalid token");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (result.SecurityToken.ValidTo == DateTime.MinValue || now >= result.SecurityToken.ValidTo)
+        {
+            return TokenCheck.Expired();
+        }
+
+        if (now < result.SecurityToken.ValidFrom)
+        {
+            return TokenCheck.Fail("token not yet valid");
         }
 
         var conversation = result.Claims.TryGetValue(ConversationClaim, out var c) ? c as string : null;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FaqBot.BotFramework.Tests.DirectLine;
 
@@ -118,11 +119,12 @@ public sealed class DirectLineLimitsTests
     [Fact]
     public async Task IdleConversationExpiresAndThenAnswers404()
     {
-        await using var server = await DirectLineServer.StartAsync(new() { ["DirectLine:ConversationIdleTimeout"] = "00:00:01" });
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await DirectLineServer.StartAsync(new() { ["DirectLine:ConversationIdleTimeout"] = "00:00:01" }, clock: clock);
         using var client = server.Client();
         (await client.StartAsync()).Dispose();
 
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        clock.Advance(TimeSpan.FromSeconds(1.5));
         using var poll = await client.SendAsync(HttpMethod.Get, $"/conversations/{client.ConversationId}/activities");
 
         Assert.Equal(HttpStatusCode.NotFound, poll.StatusCode);

@@ -30,7 +30,8 @@ public sealed class DirectLineServer : IAsyncDisposable
 
     public string Domain => new Uri(BaseAddress, "/v3/directline").ToString();
 
-    public static async Task<DirectLineServer> StartAsync(Dictionary<string, string?>? settings = null, string? jsonFile = null)
+    /// <param name="clock">The host's clock; a test that checks expiry passes a fake one and moves it instead of sleeping.</param>
+    public static async Task<DirectLineServer> StartAsync(Dictionary<string, string?>? settings = null, string? jsonFile = null, TimeProvider? clock = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -41,6 +42,11 @@ public sealed class DirectLineServer : IAsyncDisposable
 
         // Last, so a loaded appsettings.json ("Urls": localhost:3978) cannot move the test server onto a shared port.
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings ?? []) { ["Urls"] = "http://127.0.0.1:0" });
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
+        }
+
         builder.AddDirectLine();
         var bot = new EchoTurnHandler();
         builder.Services.AddSingleton<ITurnHandler>(bot);

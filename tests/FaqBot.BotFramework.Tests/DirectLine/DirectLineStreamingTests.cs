@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FaqBot.BotFramework.Tests.DirectLine;
 
@@ -122,12 +123,13 @@ public sealed class DirectLineStreamingTests : IAsyncLifetime
     [Fact]
     public async Task StreamUrlMustBeUsedWithinItsLifetime()
     {
-        await using var quick = await DirectLineServer.StartAsync(new() { ["DirectLine:StreamUrlLifetime"] = "00:00:01" });
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var quick = await DirectLineServer.StartAsync(new() { ["DirectLine:StreamUrlLifetime"] = "00:00:01" }, clock: clock);
         using var client = quick.Client();
         (await client.StartAsync()).Dispose();
 
         // JWT expiry has whole-second precision, so a one-second stream token is surely dead two seconds later.
-        await Task.Delay(TimeSpan.FromSeconds(2.1));
+        clock.Advance(TimeSpan.FromSeconds(2.1));
         var refused = await Assert.ThrowsAsync<WebSocketException>(() => SocketReader.ConnectAsync(client.StreamUrl!));
 
         Assert.Contains("403", refused.Message);

@@ -1,18 +1,21 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FaqBot.BotFramework.Tests.DirectLine;
 
 public sealed class DirectLineTokenTests : IAsyncLifetime
 {
+    // Tokens are signed and checked on the host's clock: the tests move it instead of waiting for it.
+    private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
     private DirectLineServer server = null!;
 
     public async Task InitializeAsync() => server = await DirectLineServer.StartAsync(new()
     {
         ["DirectLine:TokenLifetime"] = "00:00:03",
         ["DirectLine:ServerSecret"] = "server-secret-for-tests",
-    });
+    }, clock: clock);
 
     public async Task DisposeAsync() => await server.DisposeAsync();
 
@@ -22,7 +25,7 @@ public sealed class DirectLineTokenTests : IAsyncLifetime
         using var client = server.Client();
         (await client.StartAsync()).Dispose();
 
-        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        clock.Advance(TimeSpan.FromSeconds(3.5));
         using var poll = await client.SendAsync(HttpMethod.Get, $"/conversations/{client.ConversationId}/activities");
         using var post = await client.PostMessageAsync("still there?");
 
@@ -38,10 +41,10 @@ public sealed class DirectLineTokenTests : IAsyncLifetime
         (await client.StartAsync()).Dispose();
 
         // JWT expiry has whole-second precision: refresh at 1.5 s, check at 3.3 s, when only the old token has run out.
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        clock.Advance(TimeSpan.FromSeconds(1.5));
         using var refresh = await client.SendAsync(HttpMethod.Post, "/tokens/refresh");
         var refreshed = (await refresh.Content.ReadFromJsonAsync<JsonObject>())!;
-        await Task.Delay(TimeSpan.FromSeconds(1.8));
+        clock.Advance(TimeSpan.FromSeconds(1.8));
         using var withOld = await client.PostMessageAsync("with the old token");
         client.Token = (string)refreshed["token"]!;
         using var withNew = await client.PostMessageAsync("after refresh");
@@ -59,7 +62,7 @@ public sealed class DirectLineTokenTests : IAsyncLifetime
         using var client = server.Client();
         await client.FetchTokenAsync();
 
-        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        clock.Advance(TimeSpan.FromSeconds(3.5));
         using var refresh = await client.SendAsync(HttpMethod.Post, "/tokens/refresh");
 
         Assert.Equal(HttpStatusCode.Forbidden, refresh.StatusCode);
