@@ -1,81 +1,48 @@
+using BitFaster.Caching.Lru;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.Web.Conversation;
 
-/// <summary>A bounded, expiring in-process store: least recently used conversations go first, idle ones expire.</summary>
+/// <summary>
+/// The in-process store: BitFaster's concurrent LRU bounds the count. It resists scans: when it is full, conversations
+/// of one message go before those that were taken up again, so a flood of new conversations cannot push out the
+/// patients who are in the middle of one. Idle expiry is checked on read against the host's <see cref="TimeProvider"/>,
+/// so a test can move the clock instead of waiting.
+/// </summary>
 public sealed class MemoryConversationStateStore(IOptions<ConversationOptions> options, TimeProvider time) : IConversationStateStore
 {
-    private readonly Lock _lock = new();
-    private readonly Dictionary<string, LinkedListNode<Entry>> _entries = new(StringComparer.Ordinal);
-    private readonly LinkedList<Entry> _recency = new();
+    private readonly FastConcurrentLru<string, Entry> _entries = new(Environment.ProcessorCount, Math.Max(3, options.Value.StateCapacity), StringComparer.Ordinal);
 
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _entries.Count;
-            }
-        }
-    }
+    public int Count => _entries.Count;
 
     public ValueTask<ConversationState?> GetAsync(string key, CancellationToken cancellationToken)
     {
-        lock (_lock)
+        if (!_entries.TryGet(key, out var entry))
         {
-            if (!_entries.TryGetValue(key, out var node))
-            {
-                return ValueTask.FromResult<ConversationState?>(null);
-            }
-
-            if (time.GetUtcNow() - node.Value.Touched > options.Value.StateExpiry)
-            {
-                Drop(node);
-                return ValueTask.FromResult<ConversationState?>(null);
-            }
-
-            return ValueTask.FromResult<ConversationState?>(node.Value.State);
+            return ValueTask.FromResult<ConversationState?>(null);
         }
+
+        if (time.GetUtcNow() - entry.Touched > options.Value.StateExpiry)
+        {
+            _entries.TryRemove(key);
+            return ValueTask.FromResult<ConversationState?>(null);
+        }
+
+        return ValueTask.FromResult<ConversationState?>(entry.State);
     }
 
     public ValueTask SetAsync(string key, ConversationState state, CancellationToken cancellationToken)
     {
-        lock (_lock)
-        {
-            if (_entries.TryGetValue(key, out var existing))
-            {
-                Drop(existing);
-            }
-
-            _entries[key] = _recency.AddFirst(new Entry(key, state, time.GetUtcNow()));
-            while (_entries.Count > options.Value.StateCapacity)
-            {
-                Drop(_recency.Last!);
-            }
-        }
-
+        _entries.AddOrUpdate(key, new Entry(state, time.GetUtcNow()));
         return ValueTask.CompletedTask;
     }
 
     public ValueTask RemoveAsync(string key, CancellationToken cancellationToken)
     {
-        lock (_lock)
-        {
-            if (_entries.TryGetValue(key, out var node))
-            {
-                Drop(node);
-            }
-        }
-
+        _entries.TryRemove(key);
         return ValueTask.CompletedTask;
     }
 
-    private void Drop(LinkedListNode<Entry> node)
-    {
-        _recency.Remove(node);
-        _entries.Remove(node.Value.Key);
-    }
-
-    private sealed record Entry(string Key, ConversationState State, DateTimeOffset Touched);
+    // Every turn writes the state, so the time of the last write is the time of the last turn.
+    private sealed record Entry(ConversationState State, DateTimeOffset Touched);
 }
