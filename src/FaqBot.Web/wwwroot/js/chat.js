@@ -89,6 +89,7 @@
         store: window.WebChat.createStore({}, showCardsWithoutTheirFallbackText),
         locale: config.locale,
         styleOptions: styleOptionsFor(config),
+        adaptiveCardsHostConfig: cardHostConfigFor(config),
       },
       host
     );
@@ -131,6 +132,42 @@
       suggestedActionBorderColor: config.accentColor,
       suggestedActionTextColor: config.accentColor,
       primaryFont: getComputedStyle(document.documentElement).fontFamily,
+      // Answers are taller than the transcript: scrolling stops when a new answer's top reaches the top of the
+      // transcript, so the patient reads it from its first line instead of landing on its feedback buttons.
+      autoScrollSnapOnPage: true,
+      autoScrollSnapOnPageOffset: 0,
+    };
+  }
+
+  // Adaptive Cards draw text at 14 px and actions as full-width blocks by default. On this page card text is read at
+  // the same 16 px as the rest of the page, citation and safeguard at 14 px, and the feedback buttons sit side by side.
+  function cardHostConfigFor(config) {
+    const text = { default: '#1f2328', subtle: '#4b5563' };
+    return {
+      supportsInteractivity: true,
+      fontFamily: getComputedStyle(document.documentElement).fontFamily,
+      fontSizes: { small: 14, default: 16, medium: 18, large: 21, extraLarge: 26 },
+      lineHeights: { small: 20, default: 24, medium: 26, large: 28, extraLarge: 34 },
+      spacing: { small: 4, default: 8, medium: 16, large: 24, extraLarge: 32, padding: 0 },
+      containerStyles: {
+        default: {
+          foregroundColors: {
+            default: text,
+            accent: { default: config.accentColor, subtle: config.accentColor },
+            attention: { default: '#a4262c', subtle: '#a4262c' },
+          },
+        },
+      },
+      actions: {
+        actionAlignment: 'left',
+        actionsOrientation: 'horizontal',
+        buttonSpacing: 8,
+        maxActions: 100,
+        spacing: 'default',
+        showCard: { actionMode: 'inline', inlineTopMargin: 8 },
+      },
+      adaptiveCard: { allowCustomStyle: false },
+      textBlock: { headingLevel: 2 },
     };
   }
 
