@@ -12,7 +12,8 @@ namespace FaqBot.Web.Tests.Browser;
 public sealed class ChatAppServer : IAsyncLifetime, IAsyncDisposable
 {
     private readonly string dataFolder = Directory.CreateTempSubdirectory("faqbot-browser-").FullName;
-    private readonly Factory factory;
+    private readonly IReadOnlyDictionary<string, string?> settings;
+    private Factory factory;
 
     public ChatAppServer()
         : this(new Dictionary<string, string?>())
@@ -31,6 +32,7 @@ public sealed class ChatAppServer : IAsyncLifetime, IAsyncDisposable
             isolated[key] = value;
         }
 
+        this.settings = isolated;
         factory = new Factory(isolated);
     }
 
@@ -46,6 +48,19 @@ public sealed class ChatAppServer : IAsyncLifetime, IAsyncDisposable
         var addresses = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
         BaseAddress = new Uri(addresses.Addresses.First());
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Stops the bot and starts a new one on the same address, as a deploy does: the new process knows none of the
+    /// old conversations and signs its tokens with a new key.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        var port = BaseAddress.Port;
+        await factory.DisposeAsync();
+        factory = new Factory(settings);
+        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
+        factory.StartServer();
     }
 
     public async Task DisposeAsync()
