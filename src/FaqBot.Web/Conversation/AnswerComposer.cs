@@ -66,7 +66,7 @@ public sealed class AnswerComposer(IOptions<ClinicOptions> clinicOptions, BotTex
         var citation = CitationText.Short(passage.Citation);
         plain.Add(citation);
         plain.Add(safeguard);
-        body.Add(AdaptiveCards.TextBlock(LinkUrl(citation, passage.Citation.Url), small: true, subtle: true));
+        body.Add(AdaptiveCards.TextBlock(CitationText.ShortLinked(passage.Citation), small: true, subtle: true));
         body.Add(AdaptiveCards.TextBlock(LinkUrl(safeguard, Clinic.BookingUrl), small: true));
 
         var actions = new JsonArray
