@@ -75,6 +75,8 @@ public sealed class ChatAppServer : IAsyncLifetime, IAsyncDisposable
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            // A restart (or the end of a test) must not wait for open WebSockets to close by themselves.
+            builder.UseShutdownTimeout(TimeSpan.FromSeconds(1));
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

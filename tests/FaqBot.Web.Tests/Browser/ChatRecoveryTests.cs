@@ -5,7 +5,7 @@ namespace FaqBot.Web.Tests.Browser;
 
 // A deploy restarts the bot under open chats: the page must carry on by itself, not leave "Send failed. Retry".
 [Collection(BrowserCollection.Name)]
-public sealed class ChatRecoveryTests(ChromiumBrowser chromium)
+public sealed class ChatRecoveryTests(ChromiumBrowser chromium, ChatAppServer server) : IClassFixture<ChatAppServer>
 {
     private const string Restarted = "The chat was restarted. Please ask again.";
 
@@ -14,8 +14,6 @@ public sealed class ChatRecoveryTests(ChromiumBrowser chromium)
     [InlineData("polling")]
     public async Task WhenTheBotRestartsMidConversationThePageStartsANewChatGivesBackTheUnsentQuestionAndAnswersIt(string transport)
     {
-        await using var server = new ChatAppServer();
-        await server.InitializeAsync();
         var chat = await ChatPage.OpenAsync(chromium.Browser, server.BaseAddress,
             TestArtefacts.For($"{nameof(WhenTheBotRestartsMidConversationThePageStartsANewChatGivesBackTheUnsentQuestionAndAnswersIt)}-{transport}"),
             ChatPage.Desktop, transport == "polling" ? "?transport=polling" : "");
