@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using FaqBot.BotFramework;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using static FaqBot.Web.Tests.Conversation.Replies;
 
 namespace FaqBot.Web.Tests.Conversation;
@@ -45,5 +48,13 @@ public sealed class LanguageTests(ConversationBot bot) : IClassFixture<Conversat
         Assert.Matches("[Mm]icroneedling", texts[0]);
         Assert.Contains(texts, t => t.StartsWith("This is general information, not medical advice.", StringComparison.Ordinal));
         CardAction(Card(answer), "Helpful");
+    }
+
+    [Fact]
+    public void TheApologyAfterAFailedTurnIsTheTextsFilesErrorWithTheClinicsNumber()
+    {
+        var apology = bot.Server.Services.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.FallbackReplyText;
+
+        Assert.Equal("Sorry, something went wrong on our side. Please try again, or call Riverside Dermatology at [+1 555 0199](tel:+15550199).", apology);
     }
 }
