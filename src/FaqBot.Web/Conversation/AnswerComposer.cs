@@ -8,14 +8,17 @@ using Microsoft.Extensions.Options;
 namespace FaqBot.Web.Conversation;
 
 /// <summary>Builds every reply: cited answers as Adaptive Cards with a full text fallback, and the bot's fixed messages.</summary>
-public sealed class AnswerComposer(IOptions<ClinicOptions> clinicOptions)
+public sealed class AnswerComposer(IOptions<ClinicOptions> clinicOptions, BotTextsCatalog texts)
 {
     private const int MaxCachedCards = 1024;
 
     // Answer cards by what they show; the clinic's texts are fixed while the bot runs.
-    private readonly BuiltOnceCache<(AnswerRef Answer, string? BestSentence, bool Personal), (string Text, byte[] Card)> _cards = new(MaxCachedCards);
+    private readonly BuiltOnceCache<(AnswerRef Answer, string? BestSentence, bool Personal, string Language), (string Text, byte[] Card)> _cards = new(MaxCachedCards);
 
     private ClinicOptions Clinic => clinicOptions.Value;
+
+    /// <summary>The bot's own words in the patient's language (the activity's locale), English when there is no file for it.</summary>
+    public BotTexts Texts(Activity inbound) => texts.For(inbound.Locale);
 
     /// <summary>
     /// A passage, verbatim (its best sentence in bold), then its citation and the safeguard; the same three in
@@ -26,67 +29,75 @@ public sealed class AnswerComposer(IOptions<ClinicOptions> clinicOptions)
         if (ChoicePresenter.UsesSuggestedActions(inbound))
         {
             // The card holds nothing of this conversation: built and serialised once, then sent as it is.
-            var (text, card) = Cached(passage, bestSentence, answer, personalAdvice);
+            var (text, card) = Cached(passage, bestSentence, answer, personalAdvice, Texts(inbound));
             var cached = Reply(inbound, TeamsContext.IsTeams(inbound) ? null : text);
             cached.Attachments = [new Attachment { ContentType = AdaptiveCards.ContentType, ContentJson = card }];
             Offer(inbound, cached, [], followUps);
             return cached;
         }
 
-        var (plain, body, actions) = Build(passage, bestSentence, answer, personalAdvice);
+        var (plain, body, actions) = Build(passage, bestSentence, answer, personalAdvice, Texts(inbound));
         var reply = Reply(inbound, TeamsContext.IsTeams(inbound) ? null : plain);
         reply.Attachments = [AdaptiveCards.Attachment(body, actions, plain)];
         Offer(inbound, reply, actions, followUps);
         return reply;
     }
 
-    private (string Text, byte[] Card) Cached(Passage passage, string? bestSentence, AnswerRef answer, bool personalAdvice) =>
-        _cards.GetOrBuild((answer, bestSentence, personalAdvice), (Composer: this, Passage: passage), static (state, key) =>
+    private (string Text, byte[] Card) Cached(Passage passage, string? bestSentence, AnswerRef answer, bool personalAdvice, BotTexts words) =>
+        _cards.GetOrBuild((answer, bestSentence, personalAdvice, words.Language), (Composer: this, Passage: passage, Words: words), static (state, key) =>
         {
-            var (text, body, actions) = state.Composer.Build(state.Passage, key.BestSentence, key.Answer, key.Personal);
+            var (text, body, actions) = state.Composer.Build(state.Passage, key.BestSentence, key.Answer, key.Personal, state.Words);
             return (text, JsonSerializer.SerializeToUtf8Bytes(AdaptiveCards.Attachment(body, actions, text).Content, ProtocolJson.Options));
         });
 
     // The passage (its best sentence in bold), the personal-advice line, the citation and the safeguard, as card
     // blocks and as plain text; and the two feedback buttons.
-    private (string Text, JsonArray Body, JsonArray Actions) Build(Passage passage, string? bestSentence, AnswerRef answer, bool personalAdvice)
+    private (string Text, JsonArray Body, JsonArray Actions) Build(Passage passage, string? bestSentence, AnswerRef answer, bool personalAdvice, BotTexts words)
     {
-        var safeguard = BotTexts.Safeguard(Clinic);
+        var safeguard = words.Safeguard;
         var plain = new List<string> { passage.Text };
         var body = new JsonArray { AdaptiveCards.TextBlock(Emphasise(passage.Text, bestSentence)) };
         if (personalAdvice)
         {
-            plain.Add(BotTexts.PersonalAdvice);
-            body.Add(AdaptiveCards.TextBlock(BotTexts.PersonalAdvice, bold: true));
+            plain.Add(words.PersonalAdvice);
+            body.Add(AdaptiveCards.TextBlock(words.PersonalAdvice, bold: true));
         }
 
         var citation = CitationText.Short(passage.Citation);
         plain.Add(citation);
         plain.Add(safeguard);
-        body.Add(AdaptiveCards.TextBlock(LinkUrl(citation, passage.Citation.Url), small: true, subtle: true));
+        body.Add(AdaptiveCards.TextBlock(CitationText.ShortLinked(passage.Citation), small: true, subtle: true));
         body.Add(AdaptiveCards.TextBlock(LinkUrl(safeguard, Clinic.BookingUrl), small: true));
 
         var actions = new JsonArray
         {
-            AdaptiveCards.Submit(BotTexts.Helpful, FaqAction.Data(FaqAction.Feedback, answer.PassageId, answer.Decision, answer.Confidence, helpful: true)),
-            AdaptiveCards.Submit(BotTexts.NotHelpful, FaqAction.Data(FaqAction.Feedback, answer.PassageId, answer.Decision, answer.Confidence, helpful: false)),
+            AdaptiveCards.Submit(words.Helpful, FaqAction.Data(FaqAction.Feedback, answer.PassageId, answer.Decision, answer.Confidence, helpful: true)),
+            AdaptiveCards.Submit(words.NotHelpful, FaqAction.Data(FaqAction.Feedback, answer.PassageId, answer.Decision, answer.Confidence, helpful: false)),
         };
+        // The articles are not translated: a patient reading another language is told the passage is quoted as published.
+        if (words.QuotedInArticleLanguage is { } quoted)
+        {
+            plain.Insert(0, quoted);
+            body.Insert(0, AdaptiveCards.TextBlock(quoted, small: true, subtle: true));
+        }
+
         return (string.Join("\n\n", plain), body, actions);
     }
 
-    public Activity Urgent(Activity inbound, bool crisis) => Reply(inbound, BotTexts.Urgent(Clinic, crisis));
+    public Activity Urgent(Activity inbound, bool crisis) => Reply(inbound, Texts(inbound).Urgent(crisis));
 
     public Activity NoAnswer(Activity inbound, IEnumerable<string> topics, bool personalAdvice, IReadOnlyList<Choice> examples)
     {
-        var text = BotTexts.NoAnswer + "\n\n" + (personalAdvice ? BotTexts.PersonalAdvice + "\n\n" : "") + BotTexts.NoAnswerDetails(topics, Clinic);
+        var words = Texts(inbound);
+        var text = words.NoAnswer + "\n\n" + (personalAdvice ? words.PersonalAdvice + "\n\n" : "") + words.NoAnswerDetails(topics);
         return Message(inbound, text, examples);
     }
 
     public Activity Welcome(Activity inbound, string subject, IReadOnlyList<Choice> examples) =>
-        Message(inbound, BotTexts.Welcome(Clinic, subject), examples);
+        Message(inbound, Texts(inbound).Welcome(subject), examples);
 
     public Activity Help(Activity inbound, string subject, IReadOnlyList<Choice> examples) =>
-        Message(inbound, BotTexts.Help(Clinic, subject), examples);
+        Message(inbound, Texts(inbound).Help(subject), examples);
 
     public Activity Citation(Activity inbound, Passage passage, IReadOnlyList<Choice> followUps) =>
         Message(inbound, CitationText.Full(passage), followUps);

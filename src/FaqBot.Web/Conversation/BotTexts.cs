@@ -1,42 +1,81 @@
+using System.Text.RegularExpressions;
+
 namespace FaqBot.Web.Conversation;
 
-// The bot's own words. Everything a patient reads that is not a quoted article passage or its citation is here,
-// so clinic staff can review it in one place; none of it gives medical information.
-internal static partial class BotTexts
+/// <summary>
+/// The bot's own words in one language, from the staff-editable texts file (knowledge/texts/&lt;language&gt;.yaml),
+/// with the clinic's name, numbers and links filled in. Nothing here gives medical information.
+/// </summary>
+public sealed partial class BotTexts
 {
-    public const string TellMeMore = "Tell me more";
-    public const string WhereIsThisFrom = "Where is this from?";
-    public const string Helpful = "Helpful";
-    public const string NotHelpful = "Not helpful";
-    public const string NoAnswer = "I couldn't find that in our articles.";
-    public const string PersonalAdvice = "Whether this applies to you depends on your own situation (your health, medicines, pregnancy and skin). A dermatologist should decide that with you.";
-    public const string EndOfArticle = "That was the last part of this article. Ask me another question, or type \"help\".";
-    public const string NothingToContinue = "There is no answer to continue yet. Ask me a question first.";
-    public const string NoSourceYet = "I haven't quoted an article yet. Ask me a question and I'll show where the answer comes from.";
-    public const string StartOver = "OK, let's start over. What would you like to know?";
-    public const string ThanksHelpful = "Thank you, that helps us improve.";
-    public const string AskReason = "Thank you for telling us. What was wrong with the answer?";
-    public const string ThanksReason = "Thank you. We'll use this to improve our answers.";
+    // Every text the bot needs, with the placeholders it may hold. A file must give exactly these keys.
+    internal static readonly IReadOnlyDictionary<string, string[]> Placeholders = BuildPlaceholders();
 
-    public static readonly string[] Reasons = ["It didn't answer my question", "It was hard to understand", "It was about something else"];
+    private readonly IReadOnlyDictionary<string, string> texts;
+    private readonly ClinicOptions clinic;
 
-    public static string Safeguard(ClinicOptions clinic) =>
-        "This is general information, not medical advice. Please see a board-certified dermatologist about your own skin: "
-        + Contact(clinic) + ".";
+    internal BotTexts(string language, IReadOnlyDictionary<string, string> texts, ClinicOptions clinic)
+    {
+        Language = language;
+        this.texts = texts;
+        this.clinic = clinic;
+    }
 
-    public static string Contact(ClinicOptions clinic) => string.IsNullOrWhiteSpace(clinic.BookingUrl)
-        ? $"call {clinic.Name} at {Tel(clinic.Phone)}"
-        : $"book at {clinic.BookingUrl} or call {clinic.Name} at {Tel(clinic.Phone)}";
+    /// <summary>The file's language ("en", "es"); the articles are in <see cref="BotTextsCatalog.ArticleLanguage"/>.</summary>
+    public string Language { get; }
+
+    public string TellMeMore => texts["tell_me_more"];
+    public string WhereIsThisFrom => texts["where_is_this_from"];
+    public string Helpful => texts["helpful"];
+    public string NotHelpful => texts["not_helpful"];
+    public string NoAnswer => Fill("no_answer");
+    public string PersonalAdvice => Fill("personal_advice");
+    public string EndOfArticle => Fill("end_of_article");
+    public string NothingToContinue => Fill("nothing_to_continue");
+    public string NoSourceYet => Fill("no_source_yet");
+    public string StartOver => Fill("start_over");
+    public string ThanksHelpful => Fill("thanks_helpful");
+    public string AskReason => Fill("ask_reason");
+    public string ThanksReason => Fill("thanks_reason");
+    public string Error => Fill("error");
+
+    /// <summary>Said above a quoted passage when the patient reads another language than the articles'.</summary>
+    public string? QuotedInArticleLanguage => Language == BotTextsCatalog.ArticleLanguage ? null : Fill("quoted_in_english");
+
+    public IReadOnlyList<string> Reasons => [texts["reason_not_answered"], texts["reason_hard_to_understand"], texts["reason_something_else"]];
+
+    public string Safeguard => Fill("safeguard");
+
+    public string Contact => Fill(string.IsNullOrWhiteSpace(clinic.BookingUrl) ? "contact_phone" : "contact_booking");
 
     // Only the help that fits: the crisis line for thoughts of self-harm, the emergency number and the clinic for a
     // problem of the body. A patient in crisis reads one way to a person first, not a list.
-    public static string Urgent(ClinicOptions clinic, bool crisis) => crisis
-        ? "I'm really sorry you're going through this. You deserve support from a person right now.\n\n"
-            + $"Please reach out now: {Tel(clinic.CrisisLine)}. You don't have to go through this alone.\n\n"
-            + $"If you are in immediate danger or have taken something, call {Tel(clinic.EmergencyNumber)} now."
-        : "I'm sorry you're dealing with this. What you describe needs care from a person now, not an article.\n\n"
-            + $"If this is an emergency (trouble breathing, swelling of your lips, tongue or throat, chest pain, or you feel very unwell), call {Tel(clinic.EmergencyNumber)} now.\n\n"
-            + $"For a problem after a treatment, call {clinic.Name} at {Tel(clinic.Phone)} now.";
+    public string Urgent(bool crisis) => Fill(crisis ? "urgent_crisis" : "urgent_body");
+
+    public string NoAnswerDetails(IEnumerable<string> topics) =>
+        Fill("no_answer_topics", topics: string.Join("\n", topics.Select(t => "- " + t)));
+
+    public string Welcome(string subject) => Fill("welcome", subject);
+
+    public string Help(string subject) => Fill("help", subject);
+
+    private string Fill(string key, string? subject = null, string? topics = null) =>
+        Placeholder().Replace(texts[key], match => match.Groups[1].Value switch
+        {
+            "clinic" => clinic.Name,
+            "phone" => Tel(clinic.Phone),
+            "emergency" => Tel(clinic.EmergencyNumber),
+            "crisis_line" => Tel(clinic.CrisisLine),
+            "booking_url" => clinic.BookingUrl ?? "",
+            "contact" => Contact,
+            "safeguard" => Safeguard,
+            "subject" => subject ?? "",
+            "topics" => topics ?? "",
+            "tell_me_more" => TellMeMore,
+            "where_is_this_from" => WhereIsThisFrom,
+            // The file was checked at start-up, so an unknown name cannot get here.
+            _ => match.Value,
+        });
 
     /// <summary>The first phone number in <paramref name="text"/> as a Markdown <c>tel:</c> link, so a patient on a
     /// phone taps to call ("988 (Suicide &amp; Crisis Lifeline, call or text)" keeps its words, "988" becomes the link).</summary>
@@ -52,20 +91,47 @@ internal static partial class BotTexts
         return text[..number.Index] + $"[{number.Value}](tel:{dial})" + text[(number.Index + number.Length)..];
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\+?\d[\d\s().-]{1,18}\d")]
-    private static partial System.Text.RegularExpressions.Regex PhoneNumber();
+    [GeneratedRegex(@"\+?\d[\d\s().-]{1,18}\d")]
+    private static partial Regex PhoneNumber();
 
-    public static string NoAnswerDetails(IEnumerable<string> topics, ClinicOptions clinic) =>
-        "I can answer questions about:\n\n" + string.Join("\n", topics.Select(t => "- " + t))
-        + $"\n\nTo ask the clinic directly, {Contact(clinic)}.";
+    /// <summary>A <c>{name}</c> in a text; the name is checked against <see cref="Placeholders"/>.</summary>
+    [GeneratedRegex(@"\{([^{}\s]*)\}")]
+    internal static partial Regex Placeholder();
 
-    public static string Welcome(ClinicOptions clinic, string subject) =>
-        $"Hello! I'm the {clinic.Name} FAQ assistant. I answer questions about {subject} with passages from the articles our clinic trusts, and I always show the source.\n\n"
-        + "I can't give personal medical advice, look at photos, or book appointments.\n\n"
-        + Safeguard(clinic) + "\n\nTry one of these questions, or type your own:";
+    private static Dictionary<string, string[]> BuildPlaceholders()
+    {
+        string[] clinicDetails = ["clinic", "phone", "emergency", "crisis_line", "booking_url"];
+        string[] plain = [];
+        var all = new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            ["welcome"] = [.. clinicDetails, "contact", "safeguard", "subject"],
+            ["help"] = [.. clinicDetails, "contact", "safeguard", "subject", "tell_me_more", "where_is_this_from"],
+            ["safeguard"] = [.. clinicDetails, "contact"],
+            ["contact_phone"] = clinicDetails,
+            ["contact_booking"] = clinicDetails,
+            ["no_answer"] = clinicDetails,
+            ["no_answer_topics"] = [.. clinicDetails, "contact", "topics"],
+            ["personal_advice"] = clinicDetails,
+            ["urgent_crisis"] = clinicDetails,
+            ["urgent_body"] = clinicDetails,
+            ["quoted_in_english"] = plain,
+            ["end_of_article"] = clinicDetails,
+            ["nothing_to_continue"] = clinicDetails,
+            ["no_source_yet"] = clinicDetails,
+            ["start_over"] = clinicDetails,
+            ["error"] = clinicDetails,
+            ["thanks_helpful"] = clinicDetails,
+            ["ask_reason"] = clinicDetails,
+            ["thanks_reason"] = clinicDetails,
+        };
 
-    public static string Help(ClinicOptions clinic, string subject) =>
-        $"Ask me anything about {subject} in your own words. After an answer you can say:\n\n"
-        + $"- \"{TellMeMore}\" for the next part of the article\n- \"{WhereIsThisFrom}\" for the full source\n- \"start over\" to begin again\n\n"
-        + Safeguard(clinic) + "\n\nFor example:";
+        // Button words and feedback reasons are sent back as they are, so they hold no placeholders.
+        foreach (var key in (string[])["tell_me_more", "where_is_this_from", "helpful", "not_helpful",
+                     "reason_not_answered", "reason_hard_to_understand", "reason_something_else"])
+        {
+            all[key] = plain;
+        }
+
+        return all;
+    }
 }

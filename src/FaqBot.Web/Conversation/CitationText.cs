@@ -6,17 +6,26 @@ namespace FaqBot.Web.Conversation;
 // Citations are built only from the article's front matter; a field the article does not give is left out, never guessed.
 internal static class CitationText
 {
-    /// <summary>One line under an answer: title, publisher, author or reviewer, date, link.</summary>
-    public static string Short(Citation c)
+    /// <summary>One line under an answer: title, publisher, author or reviewer, date, link (plain text: the address shown).</summary>
+    public static string Short(Citation c) => Short(c, linked: false);
+
+    /// <summary>The same line in Markdown for a card: the title links to the source and the address is not spelled out.
+    /// Without an address the publisher and author say where it is from.</summary>
+    public static string ShortLinked(Citation c) => Short(c, linked: true);
+
+    private static string Short(Citation c, bool linked)
     {
-        var parts = new List<string> { Quote(c.Title) };
+        var title = linked && c.Url.Length > 0 ? $"[{EscapeLinkText(Quote(c.Title))}]({c.Url})" : Quote(c.Title);
+        var parts = new List<string> { title };
         AddIf(parts, c.Publisher);
         AddIf(parts, c.Author.Length > 0 ? $"by {c.Author}" : "");
         AddIf(parts, c.ReviewedBy.Length > 0 ? $"medically reviewed by {c.ReviewedBy}" : "");
         AddIf(parts, Date(c));
-        AddIf(parts, c.Url);
+        AddIf(parts, linked ? "" : c.Url);
         return "Source: " + string.Join(", ", parts) + ".";
     }
+
+    private static string EscapeLinkText(string text) => text.Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
 
     /// <summary>The full citation for "where is this from?", one field a line.</summary>
     public static string Full(Passage passage)

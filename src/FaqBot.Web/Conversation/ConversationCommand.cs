@@ -2,7 +2,7 @@ using System.Text;
 
 namespace FaqBot.Web.Conversation;
 
-/// <summary>The few things a patient can type that are not questions.</summary>
+/// <summary>The few things a patient can type that are not questions (in English, and in Spanish as knowledge/texts/es.yaml words its buttons).</summary>
 public enum ConversationCommand
 {
     None,
@@ -27,11 +27,15 @@ internal static class ConversationCommands
         var t = Normalise(text);
         return t switch
         {
-            "help" or "menu" or "what can you do" or "what can i ask" or "commands" => ConversationCommand.Help,
-            "start over" or "restart" or "reset" or "start again" or "new question" => ConversationCommand.StartOver,
-            "tell me more" or "more" or "more please" or "go on" or "continue" or "and" or "what else" => ConversationCommand.TellMeMore,
+            "help" or "menu" or "what can you do" or "what can i ask" or "commands"
+                or "ayuda" => ConversationCommand.Help,
+            "start over" or "restart" or "reset" or "start again" or "new question"
+                or "empezar de nuevo" or "reiniciar" => ConversationCommand.StartOver,
+            "tell me more" or "more" or "more please" or "go on" or "continue" or "and" or "what else"
+                or "cuénteme más" or "cuéntame más" or "cuenteme mas" or "cuentame mas" or "más" or "mas" => ConversationCommand.TellMeMore,
             "where is this from" or "where is that from" or "where's this from" or "where's that from" or "source"
-                or "sources" or "citation" or "what is the source" or "what's the source" => ConversationCommand.WhereIsThisFrom,
+                or "sources" or "citation" or "what is the source" or "what's the source"
+                or "de dónde viene esto" or "de donde viene esto" or "fuente" => ConversationCommand.WhereIsThisFrom,
             _ => ConversationCommand.None,
         };
     }

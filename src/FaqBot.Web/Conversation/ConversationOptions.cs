@@ -11,6 +11,9 @@ public sealed class ConversationOptions
     [Required]
     public string UrgentRulesFile { get; set; } = "knowledge/urgent-rules.yaml";
 
+    /// <summary>The folder of the bot's own texts, one staff-editable <c>&lt;language&gt;.yaml</c> a language (en required).</summary>
+    public string TextsFolder { get; set; } = "knowledge/texts";
+
     /// <summary>The staff-editable urgent examples (the semantic net), relative to the content root unless absolute.</summary>
     [Required]
     public string UrgentExamplesFile { get; set; } = "knowledge/urgent-examples.yaml";

@@ -22,6 +22,11 @@ public static class ConversationServiceExtensions
 
         services.AddSingleton(sp => UrgentRuleSetLoader.Load(
             Path.GetFullPath(sp.GetRequiredService<IOptions<ConversationOptions>>().Value.UrgentRulesFile, ContentRoot(sp))));
+        services.AddSingleton(sp => BotTextsCatalog.Load(
+            Path.GetFullPath(sp.GetRequiredService<IOptions<ConversationOptions>>().Value.TextsFolder, ContentRoot(sp)),
+            sp.GetRequiredService<IOptions<ClinicOptions>>().Value));
+        // The apology after a failed turn is one of the bot's texts too (in the default language: the turn failed).
+        services.AddOptions<FaqBot.BotFramework.BotFrameworkOptions>().PostConfigure<BotTextsCatalog>((options, texts) => options.FallbackReplyText = texts.Default.Error);
         services.AddSingleton(sp => SemanticTriageFor(sp));
         services.AddSingleton(sp => new AnswerDecider(
             sp.GetRequiredService<IPassageSearcher>(),

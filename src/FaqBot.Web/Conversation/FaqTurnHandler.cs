@@ -70,7 +70,7 @@ public sealed class FaqTurnHandler(
                 await turn.SendAsync(services.Composer.Help(turn.Activity, services.Options.Subject, services.Examples), ct);
                 return state;
             case ConversationCommand.StartOver:
-                await turn.SendAsync(services.Composer.Message(turn.Activity, BotTexts.StartOver, services.Examples), ct);
+                await turn.SendAsync(services.Composer.Message(turn.Activity, services.Composer.Texts(turn.Activity).StartOver, services.Examples), ct);
                 return null;
             case ConversationCommand.TellMeMore:
                 return await questions.TellMeMoreAsync(turn, null, state, ct);

@@ -16,7 +16,7 @@ public sealed class FeedbackResponder(ConversationServices services)
         var passageId = action.PassageId ?? state.LastAnswer?.PassageId;
         if (passageId is null)
         {
-            await turn.SendAsync(services.Composer.Message(turn.Activity, BotTexts.NoSourceYet), ct);
+            await turn.SendAsync(services.Composer.Message(turn.Activity, services.Composer.Texts(turn.Activity).NoSourceYet), ct);
             return;
         }
 
@@ -24,7 +24,7 @@ public sealed class FeedbackResponder(ConversationServices services)
         if (action.Name == FaqAction.FeedbackReason)
         {
             services.Record(s => s.RecordReason(passageId, conversation, user, action.Reason ?? ""));
-            await turn.SendAsync(services.Composer.Message(turn.Activity, BotTexts.ThanksReason), ct);
+            await turn.SendAsync(services.Composer.Message(turn.Activity, services.Composer.Texts(turn.Activity).ThanksReason), ct);
             return;
         }
 
@@ -34,12 +34,12 @@ public sealed class FeedbackResponder(ConversationServices services)
         services.Metrics.Voted(helpful);
         if (helpful)
         {
-            await turn.SendAsync(services.Composer.Message(turn.Activity, BotTexts.ThanksHelpful), ct);
+            await turn.SendAsync(services.Composer.Message(turn.Activity, services.Composer.Texts(turn.Activity).ThanksHelpful), ct);
             return;
         }
 
-        var reasons = BotTexts.Reasons.Select(r => new Choice(r, r, FaqAction.Data(FaqAction.FeedbackReason, passageId, reason: r))).ToList();
-        await turn.SendAsync(services.Composer.Message(turn.Activity, BotTexts.AskReason, reasons), ct);
+        var reasons = services.Composer.Texts(turn.Activity).Reasons.Select(r => new Choice(r, r, FaqAction.Data(FaqAction.FeedbackReason, passageId, reason: r))).ToList();
+        await turn.SendAsync(services.Composer.Message(turn.Activity, services.Composer.Texts(turn.Activity).AskReason, reasons), ct);
     }
 
     /// <summary>

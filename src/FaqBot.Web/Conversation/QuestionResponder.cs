@@ -18,7 +18,7 @@ public sealed class QuestionResponder(ConversationServices services)
 
     // A passage's next steps depend only on it and the related section found beside it; the knowledge is fixed while
     // the bot runs. Kept so their buttons are built once (see ChoicePresenter).
-    private readonly BuiltOnceCache<(string Passage, string? Related), IReadOnlyList<Choice>> _followUps = new(MaxCachedFollowUps);
+    private readonly BuiltOnceCache<(string Passage, string? Related, string Language), IReadOnlyList<Choice>> _followUps = new(MaxCachedFollowUps);
 
     public async Task<ConversationState> AnswerAsync(TurnContext turn, string text, string conversation, ConversationState state, CancellationToken ct)
     {
@@ -52,14 +52,14 @@ public sealed class QuestionResponder(ConversationServices services)
         passageId ??= state.LastAnswer?.PassageId;
         if (passageId is null)
         {
-            await turn.SendAsync(services.Composer.Message(turn.Activity, BotTexts.NothingToContinue, services.Examples), ct);
+            await turn.SendAsync(services.Composer.Message(turn.Activity, services.Composer.Texts(turn.Activity).NothingToContinue, services.Examples), ct);
             return state;
         }
 
         var next = services.Searcher.GetNextPassage(passageId);
         if (next is null)
         {
-            await turn.SendAsync(services.Composer.Message(turn.Activity, BotTexts.EndOfArticle, services.Examples), ct);
+            await turn.SendAsync(services.Composer.Message(turn.Activity, services.Composer.Texts(turn.Activity).EndOfArticle, services.Examples), ct);
             return state;
         }
 
@@ -71,11 +71,11 @@ public sealed class QuestionResponder(ConversationServices services)
         var passage = (passageId ?? state.LastAnswer?.PassageId) is { } id ? services.Searcher.GetPassage(id) : null;
         if (passage is null)
         {
-            await turn.SendAsync(services.Composer.Message(turn.Activity, BotTexts.NoSourceYet, services.Examples), ct);
+            await turn.SendAsync(services.Composer.Message(turn.Activity, services.Composer.Texts(turn.Activity).NoSourceYet, services.Examples), ct);
             return state;
         }
 
-        var more = services.Searcher.GetNextPassage(passage.Id) is null ? [] : new[] { MoreChoice(passage) };
+        var more = services.Searcher.GetNextPassage(passage.Id) is null ? [] : new[] { MoreChoice(passage, services.Composer.Texts(turn.Activity)) };
         await turn.SendAsync(services.Composer.Citation(turn.Activity, passage, more), ct);
         return state;
     }
@@ -92,28 +92,28 @@ public sealed class QuestionResponder(ConversationServices services)
         SearchResult result, ConversationState state, CancellationToken ct)
     {
         var answer = new AnswerRef(passage.Id, "answer", confidence);
-        var reply = services.Composer.Answer(turn.Activity, passage, bestSentence, answer, personal, FollowUps(passage, result));
+        var reply = services.Composer.Answer(turn.Activity, passage, bestSentence, answer, personal, FollowUps(passage, result, services.Composer.Texts(turn.Activity)));
         var id = await turn.SendAsync(reply, ct);
         return state.WithSent(id, answer) with { LastAnswer = answer };
     }
 
     // Two or three next steps: the rest of the section, the full source, and a related section when the search found one.
-    private IReadOnlyList<Choice> FollowUps(Passage passage, SearchResult result)
+    private IReadOnlyList<Choice> FollowUps(Passage passage, SearchResult result, BotTexts words)
     {
         var related = RelatedSection(passage, result);
-        return _followUps.GetOrBuild((passage.Id, related?.Id), (Responder: this, Passage: passage, Related: related),
-            static (state, _) => state.Responder.BuildFollowUps(state.Passage, state.Related));
+        return _followUps.GetOrBuild((passage.Id, related?.Id, words.Language), (Responder: this, Passage: passage, Related: related, Words: words),
+            static (state, _) => state.Responder.BuildFollowUps(state.Passage, state.Related, state.Words));
     }
 
-    private List<Choice> BuildFollowUps(Passage passage, Passage? related)
+    private List<Choice> BuildFollowUps(Passage passage, Passage? related, BotTexts words)
     {
         var choices = new List<Choice>();
         if (services.Searcher.GetNextPassage(passage.Id) is not null)
         {
-            choices.Add(MoreChoice(passage));
+            choices.Add(MoreChoice(passage, words));
         }
 
-        choices.Add(new Choice(BotTexts.WhereIsThisFrom, BotTexts.WhereIsThisFrom, FaqAction.Data(FaqAction.Source, passage.Id)));
+        choices.Add(new Choice(words.WhereIsThisFrom, words.WhereIsThisFrom, FaqAction.Data(FaqAction.Source, passage.Id)));
         if (related is not null && RelatedLabel(related) is { } label)
         {
             choices.Add(new Choice(label, label, FaqAction.Data(FaqAction.Passage, related.Id)));
@@ -153,8 +153,8 @@ public sealed class QuestionResponder(ConversationServices services)
         return null;
     }
 
-    private static Choice MoreChoice(Passage passage) =>
-        new(BotTexts.TellMeMore, BotTexts.TellMeMore, FaqAction.Data(FaqAction.More, passage.Id));
+    private static Choice MoreChoice(Passage passage, BotTexts words) =>
+        new(words.TellMeMore, words.TellMeMore, FaqAction.Data(FaqAction.More, passage.Id));
 
     private async Task<Decision> DecideWithTypingAsync(TurnContext turn, string text, ConversationState state, CancellationToken ct)
     {

@@ -27,6 +27,7 @@ public static class WebChatPageExtensions
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = context => AddPageHeaders(context, policy) });
         app.MapGet("/api/webchat/config", GetConfig);
+        app.MapInfoPages();
         return app;
     }
 

@@ -12,7 +12,8 @@ namespace FaqBot.Web.Tests.Browser;
 public sealed class ChatAppServer : IAsyncLifetime, IAsyncDisposable
 {
     private readonly string dataFolder = Directory.CreateTempSubdirectory("faqbot-browser-").FullName;
-    private readonly Factory factory;
+    private readonly IReadOnlyDictionary<string, string?> settings;
+    private Factory factory;
 
     public ChatAppServer()
         : this(new Dictionary<string, string?>())
@@ -31,6 +32,7 @@ public sealed class ChatAppServer : IAsyncLifetime, IAsyncDisposable
             isolated[key] = value;
         }
 
+        this.settings = isolated;
         factory = new Factory(isolated);
     }
 
@@ -48,6 +50,19 @@ public sealed class ChatAppServer : IAsyncLifetime, IAsyncDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Stops the bot and starts a new one on the same address, as a deploy does: the new process knows none of the
+    /// old conversations and signs its tokens with a new key.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        var port = BaseAddress.Port;
+        await factory.DisposeAsync();
+        factory = new Factory(settings);
+        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
+        factory.StartServer();
+    }
+
     public async Task DisposeAsync()
     {
         await factory.DisposeAsync();
@@ -60,6 +75,8 @@ public sealed class ChatAppServer : IAsyncLifetime, IAsyncDisposable
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            // A restart (or the end of a test) must not wait for open WebSockets to close by themselves.
+            builder.UseShutdownTimeout(TimeSpan.FromSeconds(1));
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

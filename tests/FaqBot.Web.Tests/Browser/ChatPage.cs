@@ -109,6 +109,80 @@ public sealed class ChatPage(IPage page, TestArtefacts artefacts)
         return newest;
     }
 
+    /// <summary>Waits until the transcript has stopped scrolling (Web Chat scrolls smoothly after a new message).</summary>
+    public async Task WaitForTranscriptToSettleAsync()
+    {
+        var scrollable = Panel.Locator(".webchat__basic-transcript__scrollable");
+        double last = -1;
+        for (var i = 0; i < 40; i++)
+        {
+            await page.WaitForTimeoutAsync(150);
+            var now = await scrollable.EvaluateAsync<double>("element => element.scrollTop");
+            if (Math.Abs(now - last) < 0.5)
+            {
+                return;
+            }
+
+            last = now;
+        }
+    }
+
+    public sealed record FirstLine(double Top, double Bottom, double VisibleTop, double VisibleBottom, double FontSize, double SmallestFontSize);
+
+    /// <summary>Where the first line of a card's first text block is, against the transcript's visible area.</summary>
+    public async Task<FirstLine> FirstLineOfAsync(ILocator message)
+    {
+        var values = await message.EvaluateAsync<double[]>(@"message => {
+            const scrollable = message.closest('.webchat__basic-transcript__scrollable');
+            const blocks = [...message.querySelectorAll('.ac-textBlock')];
+            const first = blocks[0];
+            const style = getComputedStyle(first);
+            const top = first.getBoundingClientRect().top;
+            const visible = scrollable.getBoundingClientRect();
+            const sizes = blocks.map(block => parseFloat(getComputedStyle(block).fontSize));
+            return [top, top + parseFloat(style.lineHeight), visible.top, visible.bottom, parseFloat(style.fontSize), Math.min(...sizes)];
+        }");
+        return new FirstLine(values[0], values[1], values[2], values[3], values[4], values[5]);
+    }
+
+    /// <summary>
+    /// On how many sides (top, bottom, left, right) a screenshot of the focused element shows the page's focus colour:
+    /// 4 when the whole ring is drawn, fewer when a container clips it.
+    /// </summary>
+    public async Task<int> SidesOfFocusRingShownAsync(ILocator element)
+    {
+        var box = (await element.BoundingBoxAsync())!;
+        var png = await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Clip = new Clip { X = box.X - 6, Y = box.Y - 6, Width = box.Width + 12, Height = box.Height + 12 },
+        });
+        return await page.EvaluateAsync<int>(@"async png => {
+            const image = new Image();
+            image.src = 'data:image/png;base64,' + png;
+            await image.decode();
+            const canvas = document.createElement('canvas');
+            canvas.width = image.width;
+            canvas.height = image.height;
+            const context = canvas.getContext('2d');
+            context.drawImage(image, 0, 0);
+            const { data, width, height } = context.getImageData(0, 0, image.width, image.height);
+            const focus = getComputedStyle(document.documentElement).getPropertyValue('--focus').trim();
+            const [r, g, b] = [1, 3, 5].map(i => parseInt(focus.substr(i, 2), 16));
+            const sides = { top: 0, bottom: 0, left: 0, right: 0 };
+            for (let y = 0; y < height; y++) {
+                for (let x = 0; x < width; x++) {
+                    const i = (y * width + x) * 4;
+                    if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) > 60) continue;
+                    if (y < height / 3) sides.top++;
+                    if (y > height * 2 / 3) sides.bottom++;
+                    if (x < width / 3) sides.left++;
+                    if (x > width * 2 / 3) sides.right++;
+                }
+            }
+            return Object.values(sides).filter(count => count >= 10).length;
+        }", Convert.ToBase64String(png));
+    }
+
     /// <summary>Serious and critical axe-core violations, one readable line each.</summary>
     public async Task<IReadOnlyList<string>> SeriousAccessibilityViolationsAsync()
     {

@@ -71,8 +71,13 @@
     return host.querySelector('[data-id="webchat-sendbox-input"]');
   }
 
-  async function startChat() {
+  // Each chat gets a number; a failing old chat must not restart a newer one.
+  let chatNumber = 0;
+
+  // `carryOver` is what the patient had typed (or tried to send) when the previous chat failed for good.
+  async function startChat(carryOver) {
     status.textContent = '';
+    status.classList.remove('chat-panel__status--notice');
     const config = await configPromise;
     const response = await fetch('api/directline/token', { method: 'POST', headers: { Accept: 'application/json' } });
     if (!response.ok) {
@@ -82,18 +87,96 @@
 
     // No conversationId here: Direct Line JS would then resume instead of starting, and the welcome would never come.
     const directLine = window.WebChat.createDirectLine({ token, domain, webSocket: !usePolling });
+    const number = ++chatNumber;
+    const store = window.WebChat.createStore(
+      {},
+      showCardsWithoutTheirFallbackText,
+      restartWhenTheConnectionIsLostForGood(number, directLine)
+    );
 
     window.WebChat.renderWebChat(
       {
         directLine,
-        store: window.WebChat.createStore({}, showCardsWithoutTheirFallbackText),
+        store,
         locale: config.locale,
         styleOptions: styleOptionsFor(config),
+        adaptiveCardsHostConfig: cardHostConfigFor(config),
       },
       host
     );
 
+    if (carryOver !== undefined) {
+      if (carryOver) {
+        store.dispatch({ type: 'WEB_CHAT/SET_SEND_BOX', payload: { text: carryOver } });
+      }
+      status.classList.add('chat-panel__status--notice');
+      status.textContent = 'The chat was restarted. Please ask again.';
+    }
+
     focusSendBoxWhenReady();
+  }
+
+  // Direct Line JS gives up on a conversation the bot no longer knows (the bot restarted, every deploy) or a token it
+  // no longer accepts: the transcript would show "Send failed. Retry" and no retry could work. A new token and a new
+  // conversation can, so the page starts one by itself and gives the patient back what they had typed or sent.
+  const EXPIRED_TOKEN = 3;
+  const FAILED_TO_CONNECT = 4;
+  const ENDED = 5;
+
+  function restartWhenTheConnectionIsLostForGood(number, directLine) {
+    const unsent = new Map();
+    let restarting = false;
+    return ({ getState }) => next => action => {
+      const result = next(action);
+      if (restarting || number !== chatNumber) {
+        return result;
+      }
+
+      // Messages on their way: a message the bot never got goes back into the send box.
+      if (action.type === 'DIRECT_LINE/POST_ACTIVITY_PENDING' && action.meta) {
+        unsent.set(action.meta.clientActivityID, (action.payload.activity || {}).text || '');
+      } else if (action.type === 'DIRECT_LINE/POST_ACTIVITY_FULFILLED' && action.meta) {
+        unsent.delete(action.meta.clientActivityID);
+        // Once the patient has asked again, the restart notice has done its job.
+        if (status.classList.contains('chat-panel__status--notice')) {
+          status.textContent = '';
+          status.classList.remove('chat-panel__status--notice');
+        }
+      }
+
+      const lost =
+        (action.type === 'DIRECT_LINE/CONNECTION_STATUS_UPDATE'
+          && [EXPIRED_TOKEN, FAILED_TO_CONNECT, ENDED].includes(action.payload.connectionStatus))
+        || action.type === 'DIRECT_LINE/POST_ACTIVITY_REJECTED';
+      if (lost) {
+        restarting = true;
+        const lastUnsent = [...unsent.values()].filter(Boolean).pop();
+        const typed = (getState().sendBoxValue || '').trim();
+        // Outside Redux's dispatch: the old chat is torn down and a new one drawn in its place.
+        setTimeout(() => restartChat(directLine, typed || lastUnsent || ''), 0);
+      }
+
+      return result;
+    };
+  }
+
+  // A bot that keeps failing (a broken deploy) must not be restarted in a loop: after a few tries, ask them to call.
+  const MAX_RESTARTS = 3;
+  let restarts = 0;
+
+  function restartChat(oldDirectLine, carryOver) {
+    if (++restarts > MAX_RESTARTS) {
+      showError();
+      return;
+    }
+
+    try {
+      oldDirectLine.end();
+    } catch {
+      // Already ended: nothing to stop.
+    }
+
+    startChat(carryOver).catch(showError);
   }
 
   // The bot fills `text` beside its Adaptive Card for channels that cannot draw cards. Web Chat draws both, so the
@@ -131,6 +214,42 @@
       suggestedActionBorderColor: config.accentColor,
       suggestedActionTextColor: config.accentColor,
       primaryFont: getComputedStyle(document.documentElement).fontFamily,
+      // Answers are taller than the transcript: scrolling stops when a new answer's top reaches the top of the
+      // transcript, so the patient reads it from its first line instead of landing on its feedback buttons.
+      autoScrollSnapOnPage: true,
+      autoScrollSnapOnPageOffset: 0,
+    };
+  }
+
+  // Adaptive Cards draw text at 14 px and actions as full-width blocks by default. On this page card text is read at
+  // the same 16 px as the rest of the page, citation and safeguard at 14 px, and the feedback buttons sit side by side.
+  function cardHostConfigFor(config) {
+    const text = { default: '#1f2328', subtle: '#4b5563' };
+    return {
+      supportsInteractivity: true,
+      fontFamily: getComputedStyle(document.documentElement).fontFamily,
+      fontSizes: { small: 14, default: 16, medium: 18, large: 21, extraLarge: 26 },
+      lineHeights: { small: 20, default: 24, medium: 26, large: 28, extraLarge: 34 },
+      spacing: { small: 4, default: 8, medium: 16, large: 24, extraLarge: 32, padding: 0 },
+      containerStyles: {
+        default: {
+          foregroundColors: {
+            default: text,
+            accent: { default: config.accentColor, subtle: config.accentColor },
+            attention: { default: '#a4262c', subtle: '#a4262c' },
+          },
+        },
+      },
+      actions: {
+        actionAlignment: 'left',
+        actionsOrientation: 'horizontal',
+        buttonSpacing: 8,
+        maxActions: 100,
+        spacing: 'default',
+        showCard: { actionMode: 'inline', inlineTopMargin: 8 },
+      },
+      adaptiveCard: { allowCustomStyle: false },
+      textBlock: { headingLevel: 2 },
     };
   }
 
