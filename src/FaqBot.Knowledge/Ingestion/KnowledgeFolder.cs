@@ -15,6 +15,7 @@ public sealed record KnowledgeFolder(IReadOnlyList<Article> Articles, IReadOnlyL
             hash.AppendData(File.ReadAllBytes(path));
         }
 
+        AppendStaffDecisions(hash, folder);
         return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
     }
 
@@ -53,7 +54,19 @@ public sealed record KnowledgeFolder(IReadOnlyList<Article> Articles, IReadOnlyL
             progress?.Report(articles.Count + errors.Count);
         }
 
+        AppendStaffDecisions(hash, folder);
         return new KnowledgeFolder(articles, errors, Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant());
+    }
+
+    // Passages staff hid are part of the content: a change to them makes the caches built from it (index, vectors) new.
+    private static void AppendStaffDecisions(IncrementalHash hash, string folder)
+    {
+        var hidden = Path.Combine(folder, Search.HiddenPassages.FileName);
+        if (File.Exists(hidden))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Search.HiddenPassages.FileName + "\0"));
+            hash.AppendData(File.ReadAllBytes(hidden));
+        }
     }
 
     // Every Markdown file below the folder except READMEs, in a stable order so the hash is stable.
