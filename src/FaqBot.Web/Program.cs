@@ -3,6 +3,7 @@ using FaqBot.BotFramework.Teams;
 using FaqBot.Web.Conversation;
 using FaqBot.Web.Health;
 using FaqBot.Web.Knowledge;
+using FaqBot.Web.Staff;
 using FaqBot.Web.WebChat;
 
 // The table of contents of the bot: each Add…/Map… lives with the part that owns it.
@@ -22,6 +23,7 @@ builder.AddBotFramework();        // options, channel authentication, Connector 
 builder.AddDirectLine();          // self-hosted Direct Line 3.0: tokens, conversations, CORS, rate limits
 builder.AddWebChatPage();
 builder.AddHealth();
+builder.AddStaffConsole();        // /staff: sign-in (or this machine only), overview, questions, try, knowledge, CSV
 
 var app = builder.Build();
 
@@ -30,5 +32,6 @@ app.MapDirectLine("/v3/directline");
 app.MapDirectLineTokenEndpoint("/api/directline/token");
 app.MapWebChatPage();
 app.MapHealth();
+app.MapStaffConsole();
 
 app.Run();

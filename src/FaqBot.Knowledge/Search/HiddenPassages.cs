@@ -61,7 +61,7 @@ public sealed class HiddenPassages
         }
         catch (YamlException e)
         {
-            warnings?.Add($"{FileName} line {e.Start.Line}: {e.Message}; no passage is hidden until it is fixed");
+            warnings?.Add($"{FileName}:{e.Start.Line}: {e.Message} No passage is hidden until it is fixed.");
             return new HiddenPassages(path, []);
         }
     }
