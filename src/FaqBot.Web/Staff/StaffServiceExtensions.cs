@@ -110,7 +110,9 @@ public static class StaffServiceExtensions
             {
                 // Staff pages hold patients' (redacted) questions: never cached, never framed, scripts only from here.
                 var headers = context.Response.Headers;
-                headers.CacheControl = "no-store";
+                // As anti-forgery sets them itself on pages with a form (it warns when it has to change them).
+                headers.CacheControl = "no-cache, no-store";
+                headers.Pragma = "no-cache";
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "no-referrer";
                 headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'" + (options.SignInConfigured ? " " + new Uri(options.Authority).GetLeftPart(UriPartial.Authority) : "");
