@@ -32,7 +32,13 @@ public static class StaffServiceExtensions
         services.AddSingleton<StaffData>();
         services.AddSingleton<LoadWarnings>();
 
-        var authentication = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme);
+        var authentication = services.AddAuthentication(scheme =>
+        {
+            scheme.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+            // Not signed in: off to the identity provider. Signed in but not staff: the cookie handler's 403 below.
+            scheme.DefaultChallengeScheme = options.SignInConfigured ? OpenIdConnectDefaults.AuthenticationScheme : CookieAuthenticationDefaults.AuthenticationScheme;
+            scheme.DefaultForbidScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+        });
         authentication.AddCookie(cookie =>
         {
             cookie.Cookie.Name = "faqbot-staff";
@@ -83,7 +89,6 @@ public static class StaffServiceExtensions
         {
             if (options.SignInConfigured)
             {
-                policy.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme);
                 policy.RequireAuthenticatedUser();
                 policy.RequireAssertion(context => StaffAccess.IsStaff(context.User, options));
             }

@@ -113,7 +113,7 @@ public sealed class StaffConsoleTests(ChromiumBrowser chromium)
 
         using var local = await http.GetAsync(new Uri(server.Address, "/staff"));
         Assert.Equal(HttpStatusCode.OK, local.StatusCode);
-        Assert.Contains("only answers requests from this computer", await local.Content.ReadAsStringAsync());
+        Assert.Contains("No sign-in configured", await local.Content.ReadAsStringAsync());
         // The bot itself still answers everyone.
         using var health = await http.GetAsync(new Uri(server.NetworkAddress!, "/healthz"));
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
