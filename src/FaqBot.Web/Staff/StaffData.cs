@@ -42,8 +42,17 @@ public sealed class StaffData(FeedbackStore feedback, KnowledgeBase knowledge, A
     }
 
     /// <summary>The article a passage belongs to, by title; its id when it is no longer in the knowledge.</summary>
-    public string TopicOf(string passageId) =>
-        knowledge.Search.GetPassage(passageId) is { } passage ? passage.Title : passageId.Split('/')[0];
+    public string TopicOf(string passageId)
+    {
+        if (knowledge.Search.GetPassage(passageId) is { } passage)
+        {
+            return passage.Title;
+        }
+
+        // A passage since renamed or removed: its article, if that is still there.
+        var docId = passageId.Split('/')[0];
+        return knowledge.Search.GetArticles().FirstOrDefault(a => a.DocId == docId)?.Citation.Title ?? docId;
+    }
 
     public Passage? FindPassage(string passageId) => knowledge.Search.GetPassage(passageId);
 

@@ -42,6 +42,7 @@ public sealed class StaffConsoleTests(ChromiumBrowser chromium)
         Assert.Equal((5, 1, 1), (drawn.GetProperty("answered").GetInt32(), drawn.GetProperty("declined").GetInt32(), drawn.GetProperty("urgent").GetInt32()));
         Assert.True(drawn.GetProperty("width").GetInt32() > 100 && drawn.GetProperty("height").GetInt32() > 100, drawn.ToString());
         Assert.Equal(1, drawn.GetProperty("topics").GetInt32());
+        await Expect(page.Locator("ol.topics")).ToHaveTextAsync("An Overview of Microneedling Treatment: 5 answers");
         await CheckPageAsync(page, artefacts, "overview");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Questions", Exact = true }).ClickAsync();
@@ -53,7 +54,8 @@ public sealed class StaffConsoleTests(ChromiumBrowser chromium)
         await Expect(notHelpful).ToHaveCountAsync(1);
         await Expect(notHelpful).ToContainTextAsync("is microneedling safe for me? call [phone]");
         await Expect(notHelpful).ToContainTextAsync("It did not answer my question");
-        await Expect(notHelpful).ToContainTextAsync("verywell-microneedling-overview/1");
+        await Expect(notHelpful).ToContainTextAsync(StaffServer.Passage);
+        await Expect(notHelpful).ToContainTextAsync("An Overview of Microneedling Treatment");
         await CheckPageAsync(page, artefacts, "questions");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Try a question" }).ClickAsync();
@@ -174,7 +176,7 @@ public sealed class StaffConsoleTests(ChromiumBrowser chromium)
         var rows = (await feedback.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("at_utc,passage,article,question,reason", rows[0]);
         var row = Assert.Single(rows.Skip(1));
-        Assert.Contains(",verywell-microneedling-overview/1,", row);
+        Assert.Contains($",{StaffServer.Passage},An Overview of Microneedling Treatment,", row);
         Assert.EndsWith(",is microneedling safe for me? call [phone],It did not answer my question", row);
     }
 

@@ -19,6 +19,9 @@ namespace FaqBot.Web.Tests.Staff;
 public sealed class StaffServer : IAsyncDisposable
 {
     public const string HashKey = "staff-tests-key";
+
+    /// <summary>A passage of the bundled knowledge the seeded answers and votes are about.</summary>
+    public const string Passage = "verywell-microneedling-overview/procedure/1";
     public const string FormulaQuestion = "=HYPERLINK(\"http://evil.example\",\"click\") do you do tattoo removal?";
 
     private readonly string folder = Directory.CreateTempSubdirectory("faqbot-staff-").FullName;
@@ -82,7 +85,7 @@ public sealed class StaffServer : IAsyncDisposable
         using var store = new FeedbackStore(path, 90, HashKey, TimeProvider.System);
         for (var i = 0; i < 5; i++)
         {
-            store.RecordDecision(new DecisionEvent("answer", "verywell-microneedling-overview/1", 0.8, null, false));
+            store.RecordDecision(new DecisionEvent("answer", Passage, 0.8, null, false));
         }
 
         store.RecordDecision(new DecisionEvent("abstain", null, 0.1, null, false));
@@ -90,9 +93,9 @@ public sealed class StaffServer : IAsyncDisposable
         store.RecordUnanswered("Do you have parking?", "c1", 0.1);
         store.RecordUnanswered("parking - do you have any", "c2", 0.1);
         store.RecordUnanswered(FormulaQuestion, "c3", 0.05);
-        store.RecordFeedback(new FeedbackEntry("verywell-microneedling-overview/1", "answer", 0.8, true, null, "c4", "u4", "does microneedling hurt"));
-        store.RecordFeedback(new FeedbackEntry("verywell-microneedling-overview/1", "answer", 0.8, false, null, "c5", "u5", "is microneedling safe for me? call 555 010 0199"));
-        store.RecordReason("verywell-microneedling-overview/1", "c5", "u5", "It did not answer my question");
+        store.RecordFeedback(new FeedbackEntry(Passage, "answer", 0.8, true, null, "c4", "u4", "does microneedling hurt"));
+        store.RecordFeedback(new FeedbackEntry(Passage, "answer", 0.8, false, null, "c5", "u5", "is microneedling safe for me? call 555 010 0199"));
+        store.RecordReason(Passage, "c5", "u5", "It did not answer my question");
     }
 
     private static void CopyKnowledge(string from, string to)
