@@ -124,7 +124,9 @@ public sealed class StaffConsoleTests(ChromiumBrowser chromium)
     [Fact]
     public async Task AHiddenPassageIsNoLongerUsedByTheBotAndTheDecisionIsAFileInTheKnowledgeFolder()
     {
-        await using var server = StaffServer.Start();
+        // A broken article beside the others: the page names it, the bot answers from the rest.
+        await using var server = StaffServer.Start(knowledge: folder => File.WriteAllText(Path.Combine(folder, "broken-article.md"),
+            "---\ntitle: \"Aftercare\npublisher: \"Test Clinic\"\n---\n\nKeep the skin clean.\n"));
         using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
         const string question = "does microneedling hurt?";
         var shown = PassageOf(await new BotChat(http).SayAsync(question));
@@ -140,6 +142,7 @@ public sealed class StaffConsoleTests(ChromiumBrowser chromium)
         await using var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = Tablet });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(server.Address, "/staff/knowledge").ToString());
+        await Expect(page.Locator("ul.warnings li")).ToContainTextAsync("broken-article.md, line ");
         var passage = page.Locator("ol.passages > li").Filter(new() { Has = page.Locator("code.id", new() { HasTextString = shown }) });
         await passage.Locator("xpath=ancestor::details").Locator("summary").ClickAsync();
         await passage.GetByLabel("Why hide it?").FillAsync("Pain figures are out of date");

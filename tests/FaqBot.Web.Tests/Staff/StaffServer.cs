@@ -57,10 +57,12 @@ public sealed class StaffServer : IAsyncDisposable
     public IServiceProvider Services => factory.Services;
 
     /// <param name="network">Also listen on this machine's first non-loopback IPv4 address.</param>
-    public static StaffServer Start(IReadOnlyDictionary<string, string?>? settings = null, bool network = false)
+    /// <param name="knowledge">Changes the copy of the knowledge folder before the bot starts.</param>
+    public static StaffServer Start(IReadOnlyDictionary<string, string?>? settings = null, bool network = false, Action<string>? knowledge = null)
     {
         var server = new StaffServer(settings ?? new Dictionary<string, string?>());
         CopyKnowledge(Path.Combine(AppContext.BaseDirectory, "knowledge"), server.KnowledgeFolder);
+        knowledge?.Invoke(server.KnowledgeFolder);
         Seed(server.FeedbackPath);
         var address = network ? NetworkIPv4() : null;
         server.factory.UseKestrel(options =>
