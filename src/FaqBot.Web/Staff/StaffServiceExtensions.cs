@@ -123,8 +123,9 @@ public static class StaffServiceExtensions
                 headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'" + (options.SignInConfigured ? " " + new Uri(options.Authority).GetLeftPart(UriPartial.Authority) : "");
                 await next(context);
             });
+            // Only here: the bot's own endpoints (/api/messages, Direct Line) have their own authentication.
+            staff.UseAuthentication();
         });
-        app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
         StaffExport.Map(app.MapGroup(PathBase + "/export").RequireAuthorization(StaffAccess.Policy));
