@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,7 +28,7 @@ public sealed class StaffServer : IAsyncDisposable
     private readonly string folder = Directory.CreateTempSubdirectory("faqbot-staff-").FullName;
     private readonly Factory factory;
 
-    private StaffServer(IReadOnlyDictionary<string, string?> settings)
+    private StaffServer(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
         var all = new Dictionary<string, string?>
         {
@@ -41,7 +42,7 @@ public sealed class StaffServer : IAsyncDisposable
             all[key] = value;
         }
 
-        factory = new Factory(all);
+        factory = new Factory(all, services);
     }
 
     public string KnowledgeFolder => Path.Combine(folder, "knowledge");
@@ -58,9 +59,11 @@ public sealed class StaffServer : IAsyncDisposable
 
     /// <param name="network">Also listen on this machine's first non-loopback IPv4 address.</param>
     /// <param name="knowledge">Changes the copy of the knowledge folder before the bot starts.</param>
-    public static StaffServer Start(IReadOnlyDictionary<string, string?>? settings = null, bool network = false, Action<string>? knowledge = null)
+    /// <param name="services">Replaces or adds services, e.g. a logger provider that records.</param>
+    public static StaffServer Start(IReadOnlyDictionary<string, string?>? settings = null, bool network = false, Action<string>? knowledge = null,
+        Action<IServiceCollection>? services = null)
     {
-        var server = new StaffServer(settings ?? new Dictionary<string, string?>());
+        var server = new StaffServer(settings ?? new Dictionary<string, string?>(), services);
         CopyKnowledge(Path.Combine(AppContext.BaseDirectory, "knowledge"), server.KnowledgeFolder);
         knowledge?.Invoke(server.KnowledgeFolder);
         Seed(server.FeedbackPath);
@@ -125,13 +128,18 @@ public sealed class StaffServer : IAsyncDisposable
         Directory.Delete(folder, recursive: true);
     }
 
-    private sealed class Factory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    private sealed class Factory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);
+            }
+
+            if (services is not null)
+            {
+                builder.ConfigureTestServices(services);
             }
         }
     }
