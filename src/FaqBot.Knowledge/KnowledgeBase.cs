@@ -37,6 +37,12 @@ public sealed partial class KnowledgeBase : IDisposable
 
     public KnowledgeOptions Options { get; }
 
+    /// <summary>Passages staff took out of answers (knowledge/hidden-passages.yaml); search skips them.</summary>
+    public HiddenPassages Hidden => Searcher.Hidden;
+
+    /// <summary>When the index in use was built (UTC); null when its folder does not say.</summary>
+    public DateTimeOffset? IndexBuiltAt => PassageIndex.BuiltAt(Options.IndexPath);
+
     /// <summary>Opens the knowledge base at the (absolute) paths in <paramref name="options"/>, rebuilding the index
     /// when it is missing, of another schema, or built from other content.</summary>
     /// <param name="embeddingProgress">Told how many passages have their vectors, while the vectors are rebuilt.</param>
@@ -86,6 +92,7 @@ public sealed partial class KnowledgeBase : IDisposable
 
         var warnings = summary.Warnings.ToList();
         var synonyms = SynonymTable.Load(string.IsNullOrWhiteSpace(options.SynonymsFile) ? null : options.SynonymsFile, warnings);
+        var hidden = HiddenPassages.Load(options.Path, warnings);
         foreach (var warning in warnings)
         {
             Log.LoadWarning(logger, warning);
@@ -94,14 +101,14 @@ public sealed partial class KnowledgeBase : IDisposable
         PassageSearcher searcher;
         try
         {
-            searcher = PassageSearcher.Open(options.IndexPath, synonyms, options.ToSearchOptions(), logger);
+            searcher = PassageSearcher.Open(options.IndexPath, synonyms, options.ToSearchOptions(), logger, hidden);
         }
         catch (Exception e) when (!summary.Rebuilt && e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
             // Its commit said current, but a file of it is damaged: build it again rather than refuse to start.
             Log.IndexUnreadable(logger, options.IndexPath, e);
             (summary, chunked) = BuildIndex(options.Path, options.IndexPath, progress);
-            searcher = PassageSearcher.Open(options.IndexPath, synonyms, options.ToSearchOptions(), logger);
+            searcher = PassageSearcher.Open(options.IndexPath, synonyms, options.ToSearchOptions(), logger, hidden);
         }
 
         if (!summary.Rebuilt)

@@ -3,6 +3,7 @@ using FaqBot.BotFramework.Teams;
 using FaqBot.Web.Conversation;
 using FaqBot.Web.Health;
 using FaqBot.Web.Knowledge;
+using FaqBot.Web.Staff;
 using FaqBot.Web.Telemetry;
 using FaqBot.Web.WebChat;
 
@@ -23,7 +24,8 @@ builder.AddBotFramework();        // options, channel authentication, Connector 
 builder.AddDirectLine();          // self-hosted Direct Line 3.0: tokens, conversations, CORS, rate limits
 builder.AddWebChatPage();
 builder.AddHealth();
-builder.AddTelemetry();          // the bot's meter; metrics and traces exported only when configured
+builder.AddTelemetry();           // the bot's meter; metrics and traces exported only when configured
+builder.AddStaffConsole();        // /staff: sign-in (or this machine only), overview, questions, try, knowledge, CSV
 
 var app = builder.Build();
 
@@ -32,5 +34,6 @@ app.MapDirectLine("/v3/directline");
 app.MapDirectLineTokenEndpoint("/api/directline/token");
 app.MapWebChatPage();
 app.MapHealth();
+app.MapStaffConsole();
 
 app.Run();

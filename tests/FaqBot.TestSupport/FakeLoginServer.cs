@@ -34,6 +34,9 @@ public sealed class FakeLoginServer : IAsyncDisposable
     public string TokenOrigin { get; private set; } = "";
     public IReadOnlyList<TokenRequest> Requests => [.. requests];
 
+    /// <summary>The staff console's identity provider (OpenID Connect), at <see cref="FakeStaffProvider.Authority"/>.</summary>
+    public FakeStaffProvider Staff { get; } = new();
+
     public static async Task<FakeLoginServer> StartAsync()
     {
         var builder = LoopbackHost.CreateBuilder(kestrel =>
@@ -57,9 +60,11 @@ public sealed class FakeLoginServer : IAsyncDisposable
             server.requests.Enqueue(new TokenRequest(tenant, form["grant_type"].ToString(), form["client_id"].ToString(), form["client_secret"].ToString(), form["scope"].ToString()));
             return Results.Json(new { token_type = "Bearer", expires_in = 3600, ext_expires_in = 3600, access_token = $"msal-token-{server.requests.Count}" });
         });
+        server.Staff.Map(app);
         await app.StartAsync();
         var addresses = LoopbackHost.Addresses(app);
         var origin = addresses.Single(a => a.StartsWith("http:", StringComparison.Ordinal));
+        server.Staff.Authority = $"{origin}/staff-idp";
         server.ChannelMetadataUrl = $"{origin}/channel/.well-known/openidconfiguration";
         server.EmulatorMetadataUrl = $"{origin}/emulator/.well-known/openid-configuration";
         server.TokenOrigin = addresses.Single(a => a.StartsWith("https:", StringComparison.Ordinal));

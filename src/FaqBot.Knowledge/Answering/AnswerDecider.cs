@@ -30,7 +30,7 @@ public sealed class AnswerDecider(IPassageSearcher searcher, UrgentRuleSet urgen
     public Decision Decide(string? message, string? previousTopic = null, string? previousPassageId = null, int limit = 10)
     {
         var text = message?.Trim() ?? "";
-        var (urgent, personal, result, standsAlone) = _cache.GetOrAdd(text, limit, () => DecideAlone(text, limit));
+        var (urgent, personal, result, standsAlone) = _cache.GetOrAdd(text, limit, () => DecideAlone(text, limit), searcher.ResultsVersion);
         if (urgent is not null)
         {
             return new Decision(DecisionKind.Urgent, SearchResult.Empty, urgent, false, text);
@@ -40,7 +40,7 @@ public sealed class AnswerDecider(IPassageSearcher searcher, UrgentRuleSet urgen
         if (!string.IsNullOrWhiteSpace(previousTopic) && !standsAlone)
         {
             var withTopic = $"{previousTopic.Trim()} {text}";
-            var searchedWithTopic = _contextual.GetOrAdd(withTopic, limit, () => new Standalone(null, false, searcher.Search(withTopic, limit), true)).Result;
+            var searchedWithTopic = _contextual.GetOrAdd(withTopic, limit, () => new Standalone(null, false, searcher.Search(withTopic, limit), true), searcher.ResultsVersion).Result;
             var contextual = WithoutRepeating(searchedWithTopic, previousPassageId);
             if (contextual.HasGoodAnswer && (!result.HasGoodAnswer || contextual.Best!.Confidence > result.Best!.Confidence))
             {

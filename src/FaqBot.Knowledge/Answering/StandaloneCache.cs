@@ -7,19 +7,27 @@ namespace FaqBot.Knowledge.Answering;
 /// <summary>
 /// Remembers what a message decides on its own (triage, personal advice, search) for messages seen before: patients
 /// click the same example questions and buttons, and the same few questions come again and again. The answer to a
-/// message depends only on its text and the knowledge, which is fixed while the process runs.
+/// message depends only on its text and the knowledge, which is fixed while the process runs but for passages staff hide.
 /// </summary>
 internal sealed class StandaloneCache(int capacity)
 {
     private readonly ConcurrentDictionary<(string Text, int Limit), Standalone> _entries = new(StringTupleComparer.Instance);
+    private long _resultsVersion;
 
     public bool Contains(string text, int limit) => capacity > 0 && _entries.ContainsKey((text, limit));
 
-    public Standalone GetOrAdd(string text, int limit, Func<Standalone> decide)
+    /// <param name="resultsVersion">The searcher's <see cref="IPassageSearcher.ResultsVersion"/>: when staff hid a
+    /// passage or showed one again, everything remembered is forgotten.</param>
+    public Standalone GetOrAdd(string text, int limit, Func<Standalone> decide, long resultsVersion = 0)
     {
         if (capacity <= 0 || text.Length > 500)
         {
             return decide();
+        }
+
+        if (Interlocked.Exchange(ref _resultsVersion, resultsVersion) != resultsVersion)
+        {
+            _entries.Clear();
         }
 
         if (_entries.TryGetValue((text, limit), out var known))

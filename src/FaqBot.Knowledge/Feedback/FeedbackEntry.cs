@@ -1,6 +1,7 @@
 namespace FaqBot.Knowledge.Feedback;
 
-/// <summary>A patient's helpful / not helpful on one answer; ids are hashed and the reason redacted before writing.</summary>
+/// <summary>A patient's helpful / not helpful on one answer; ids are hashed, the reason and question redacted before writing.</summary>
+/// <param name="Question">What the patient asked that this answer answered, when the caller knows it; shown to staff with a "not helpful".</param>
 public sealed record FeedbackEntry(
     string PassageId,
     string Decision,
@@ -8,4 +9,5 @@ public sealed record FeedbackEntry(
     bool Helpful,
     string? Reason,
     string ConversationId,
-    string UserId);
+    string UserId,
+    string? Question = null);

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using FaqBot.Knowledge.Analysis;
+using FaqBot.Knowledge.Search;
 using Microsoft.Data.Sqlite;
 
 namespace FaqBot.Knowledge.Feedback;
@@ -9,31 +11,78 @@ internal static partial class FeedbackReportReader
     {
         var range = (from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds());
 
-        var unanswered = Rows(connection, "SELECT question, at FROM unanswered WHERE at >= $from AND at < $to ORDER BY at", range,
-                r => (Question: r.GetString(0), At: DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1))))
+        var unanswered = Rows(connection, "SELECT question, at FROM unanswered WHERE at >= $from AND at < $to ORDER BY at, id", range,
+                r => (Question: r.GetString(0), At: At(r, 1)))
             .GroupBy(q => GroupKey(q.Question))
-            .Select(g => new UnansweredGroup(g.First().Question, g.Count(), g.Min(q => q.At), g.Max(q => q.At)))
+            .Select(g => new UnansweredGroup(Representative(g.Select(q => q.Question)), g.Count(), g.Min(q => q.At), g.Max(q => q.At))
+            {
+                Wordings = [.. g.Select(q => q.Question).Distinct(StringComparer.Ordinal)],
+            })
             .OrderByDescending(g => g.Count).ThenBy(g => g.Question, StringComparer.Ordinal)
             .ToList();
 
-        var feedback = Rows(connection, "SELECT passage_id, helpful, reason FROM feedback WHERE at >= $from AND at < $to ORDER BY at", range,
-            r => (Passage: r.GetString(0), Helpful: r.GetInt64(1) == 1, Reason: r.IsDBNull(2) ? null : r.GetString(2)));
-        var notHelpful = feedback.GroupBy(f => f.Passage)
-            .Where(g => g.Any(f => !f.Helpful))
+        var votes = Votes(Rows(connection, """
+            SELECT passage_id, helpful, reason, at, user, conversation, question FROM feedback
+            WHERE at >= $from AND at < $to ORDER BY at, id
+            """, range,
+            r => new Vote(r.GetString(0), r.GetInt64(1) == 1, r.IsDBNull(2) ? null : r.GetString(2), At(r, 3), r.GetString(4), r.GetString(5),
+                r.IsDBNull(6) ? null : r.GetString(6))));
+        var notHelpful = votes.GroupBy(v => v.Passage)
+            .Where(g => g.Any(v => !v.Helpful))
             .Select(g => new NotHelpfulPassage(
                 g.Key,
-                g.Count(f => !f.Helpful),
-                g.Count(f => f.Helpful),
-                g.Where(f => !f.Helpful && !string.IsNullOrWhiteSpace(f.Reason)).Select(f => f.Reason!).ToList()))
+                g.Count(v => !v.Helpful),
+                g.Count(v => v.Helpful),
+                g.Where(v => !v.Helpful && !string.IsNullOrWhiteSpace(v.Reason)).Select(v => v.Reason!).ToList()))
             .OrderByDescending(p => p.NotHelpful).ThenBy(p => p.PassageId, StringComparer.Ordinal)
             .ToList();
 
-        var counts = Rows(connection, "SELECT decision, SUM(count) FROM decisions WHERE at >= $from AND at < $to GROUP BY decision", range,
-                r => (Decision: r.GetString(0), Count: r.GetInt32(1)))
-            .ToDictionary(c => c.Decision, c => c.Count, StringComparer.Ordinal);
+        var decisions = Rows(connection, "SELECT decision, passage_id, at, count FROM decisions WHERE at >= $from AND at < $to", range,
+            r => (Decision: r.GetString(0), Passage: r.IsDBNull(1) ? null : r.GetString(1), Day: Day(At(r, 2)), Count: r.GetInt32(3)));
+        var counts = decisions.GroupBy(d => d.Decision, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(d => d.Count), StringComparer.Ordinal);
 
-        return new FeedbackReport(from, to, unanswered, notHelpful, counts, feedback.Count(f => f.Helpful), feedback.Count(f => !f.Helpful));
+        var days = decisions.Select(d => d.Day).Concat(votes.Select(v => Day(v.At))).Distinct().Order()
+            .Select(day => new DailyCounts(
+                day,
+                decisions.Where(d => d.Day == day).GroupBy(d => d.Decision, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(d => d.Count), StringComparer.Ordinal),
+                votes.Count(v => v.Helpful && Day(v.At) == day),
+                votes.Count(v => !v.Helpful && Day(v.At) == day)))
+            .ToList();
+        var answered = decisions.Where(d => d.Decision == "answer" && d.Passage is not null)
+            .GroupBy(d => d.Passage!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(d => d.Count), StringComparer.Ordinal);
+
+        return new FeedbackReport(from, to, unanswered, notHelpful, counts, votes.Count(v => v.Helpful), votes.Count(v => !v.Helpful))
+        {
+            Days = days,
+            AnswersByPassage = answered,
+            NotHelpfulVotes = [.. votes.Where(v => !v.Helpful).OrderByDescending(v => v.At).Select(v => new NotHelpfulVote(v.At, v.Passage, v.Question, v.Reason))],
+        };
     }
+
+    // One vote per patient per answer, the last one counting: a patient who clicks Helpful, Helpful, Not helpful has
+    // changed their mind once, not voted three times. A reason given with an earlier "not helpful" of the same mind
+    // (the reason buttons come after the vote) stays with it.
+    private static List<Vote> Votes(List<Vote> rows) =>
+        rows.GroupBy(v => (v.User, v.Conversation, v.Passage))
+            .Select(g =>
+            {
+                var last = g.Last();
+                var sameMind = g.Reverse().TakeWhile(v => v.Helpful == last.Helpful).ToList();
+                return last with
+                {
+                    Reason = last.Helpful ? null : sameMind.Select(v => v.Reason).FirstOrDefault(r => !string.IsNullOrWhiteSpace(r)),
+                    Question = sameMind.Select(v => v.Question).FirstOrDefault(q => q is not null),
+                };
+            })
+            .OrderBy(v => v.At)
+            .ToList();
+
+    private sealed record Vote(string Passage, bool Helpful, string? Reason, DateTimeOffset At, string User, string Conversation, string? Question);
+
+    private static DateTimeOffset At(SqliteDataReader reader, int column) => DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(column));
+
+    private static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
 
     private static List<T> Rows<T>(SqliteConnection connection, string sql, (long From, long To) range, Func<SqliteDataReader, T> read)
     {
@@ -51,7 +100,18 @@ internal static partial class FeedbackReportReader
         return rows;
     }
 
-    private static string GroupKey(string question) => Spaces().Replace(NotWord().Replace(question.ToLowerInvariant(), " "), " ").Trim();
+    // The wording most patients used; the earliest among equals.
+    private static string Representative(IEnumerable<string> questions) =>
+        questions.Select((q, i) => (Question: q, Index: i)).GroupBy(q => q.Question, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Min(q => q.Index)).First().Key;
+
+    // Similar wording together: the question's meaningful words, stemmed, in any order ("do you have parking?" and
+    // "parking - do you have any?" are one to-do for staff). A question of function words alone keeps its own wording.
+    internal static string GroupKey(string question)
+    {
+        var words = TextWords.Of(question.ToLowerInvariant(), 64).Where(w => !StopWords.Contains(w)).Select(Stemmer.StemOnce).Distinct().Order(StringComparer.Ordinal).ToList();
+        return words.Count > 0 ? string.Join(' ', words) : Spaces().Replace(NotWord().Replace(question.ToLowerInvariant(), " "), " ").Trim();
+    }
 
     [GeneratedRegex(@"[^\p{L}\p{N}\[\]]+")]
     private static partial Regex NotWord();

@@ -16,7 +16,8 @@ internal static class FeedbackSchema
                 best_confidence REAL);
             CREATE TABLE IF NOT EXISTS feedback (
                 id INTEGER PRIMARY KEY, at INTEGER NOT NULL, passage_id TEXT NOT NULL, decision TEXT NOT NULL,
-                confidence REAL, helpful INTEGER NOT NULL, reason TEXT, conversation TEXT NOT NULL, user TEXT NOT NULL);
+                confidence REAL, helpful INTEGER NOT NULL, reason TEXT, conversation TEXT NOT NULL, user TEXT NOT NULL,
+                question TEXT);
             CREATE TABLE IF NOT EXISTS decisions (
                 id INTEGER PRIMARY KEY, at INTEGER NOT NULL, decision TEXT NOT NULL, passage_id TEXT, confidence REAL,
                 urgent_rule TEXT, personal INTEGER NOT NULL, count INTEGER NOT NULL DEFAULT 1);
@@ -25,18 +26,20 @@ internal static class FeedbackSchema
             CREATE INDEX IF NOT EXISTS decisions_at ON decisions (at);
             """;
         command.ExecuteNonQuery();
-        AddDecisionCount(connection);
+        // Files written before decisions were batched have one row per decision and no count column: each row counts once.
+        AddColumn(connection, "decisions", "count", "INTEGER NOT NULL DEFAULT 1");
+        // Files written before feedback kept the question have none for their rows.
+        AddColumn(connection, "feedback", "question", "TEXT");
     }
 
-    // Files written before decisions were batched have one row per decision and no count column: each row counts once.
-    private static void AddDecisionCount(SqliteConnection connection)
+    private static void AddColumn(SqliteConnection connection, string table, string column, string type)
     {
         using var columns = connection.CreateCommand();
-        columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('decisions') WHERE name = 'count'";
+        columns.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
         if ((long)columns.ExecuteScalar()! == 0)
         {
             using var alter = connection.CreateCommand();
-            alter.CommandText = "ALTER TABLE decisions ADD COLUMN count INTEGER NOT NULL DEFAULT 1";
+            alter.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {type}";
             try
             {
                 alter.ExecuteNonQuery();

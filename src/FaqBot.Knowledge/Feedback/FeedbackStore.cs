@@ -98,10 +98,10 @@ public sealed partial class FeedbackStore : IDisposable
         ("$q", Redactor.Redact(Shorten(question))), ("$conv", _hasher.Hash(conversationId)), ("$c", bestConfidence));
 
     public void RecordFeedback(FeedbackEntry entry) => Write(
-        "INSERT INTO feedback (at, passage_id, decision, confidence, helpful, reason, conversation, user) VALUES ($at, $p, $d, $c, $h, $r, $conv, $user)",
+        "INSERT INTO feedback (at, passage_id, decision, confidence, helpful, reason, conversation, user, question) VALUES ($at, $p, $d, $c, $h, $r, $conv, $user, $q)",
         ("$p", entry.PassageId), ("$d", entry.Decision), ("$c", entry.Confidence), ("$h", entry.Helpful ? 1 : 0),
         ("$r", entry.Reason is null ? null : Redactor.Redact(Shorten(entry.Reason))), ("$conv", _hasher.Hash(entry.ConversationId)),
-        ("$user", _hasher.Hash(entry.UserId)));
+        ("$user", _hasher.Hash(entry.UserId)), ("$q", entry.Question is null ? null : Redactor.Redact(Shorten(entry.Question))));
 
     /// <summary>Adds the reason to the patient's last "not helpful" on this passage, or records a new one carrying it.</summary>
     public void RecordReason(string passageId, string conversationId, string userId, string reason)

@@ -22,6 +22,14 @@ public static class PassageIndex
     public static IReadOnlyList<string> ReadWarnings(string path) =>
         ReadMeta(path)?.GetValueOrDefault(IndexSchema.WarningsKey) is { } json ? JsonSerializer.Deserialize<string[]>(json) ?? [] : [];
 
+    /// <summary>When the current generation was published (UTC, from its folder name); null when there is none.</summary>
+    public static DateTimeOffset? BuiltAt(string path) =>
+        IndexFolder.Current(path) is { } folder && Path.GetFileName(folder) is { Length: > 19 } name
+        && DateTime.TryParseExact(name[2..19], "yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+            ? new DateTimeOffset(at, TimeSpan.Zero)
+            : null;
+
     public static IndexSummary Build(string path, IReadOnlyList<ChunkedArticle> articles, string contentHash, IReadOnlyList<string> warnings)
     {
         var clock = Stopwatch.StartNew();

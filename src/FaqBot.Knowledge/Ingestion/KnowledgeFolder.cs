@@ -15,6 +15,7 @@ public sealed record KnowledgeFolder(IReadOnlyList<Article> Articles, IReadOnlyL
             hash.AppendData(File.ReadAllBytes(path));
         }
 
+        AppendStaffDecisions(hash, folder);
         return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
     }
 
@@ -53,12 +54,29 @@ public sealed record KnowledgeFolder(IReadOnlyList<Article> Articles, IReadOnlyL
             progress?.Report(articles.Count + errors.Count);
         }
 
+        AppendStaffDecisions(hash, folder);
         return new KnowledgeFolder(articles, errors, Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant());
     }
 
-    // Every Markdown file below the folder except READMEs, in a stable order so the hash is stable.
+    // Passages staff hid are part of the content: a change to them makes the caches built from it (index, vectors) new.
+    private static void AppendStaffDecisions(IncrementalHash hash, string folder)
+    {
+        var hidden = Path.Combine(folder, Search.HiddenPassages.FileName);
+        if (File.Exists(hidden))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Search.HiddenPassages.FileName + "\0"));
+            hash.AppendData(File.ReadAllBytes(hidden));
+        }
+    }
+
+    /// <summary>Subfolders of Markdown that are not articles: <c>pages/</c> holds the web page's privacy and terms
+    /// texts, which must never be quoted as an answer.</summary>
+    public const string PagesFolder = "pages";
+
+    // Every Markdown file below the folder except READMEs and the pages, in a stable order so the hash is stable.
     private static IEnumerable<string> ArticleFiles(string folder) =>
         Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories)
             .Where(p => !Path.GetFileName(p).Equals("README.md", StringComparison.OrdinalIgnoreCase))
+            .Where(p => !Path.GetRelativePath(folder, p).Replace('\\', '/').StartsWith(PagesFolder + "/", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal);
 }

@@ -15,4 +15,8 @@ public interface IPassageSearcher
 
     /// <summary>One line per article (title and its top headings), for "what can you answer?".</summary>
     IReadOnlyList<ArticleSummary> GetArticles();
+
+    /// <summary>Changes whenever the same question may get other passages than before (staff hid one or showed it
+    /// again), so caches of search results know to forget.</summary>
+    long ResultsVersion => 0;
 }

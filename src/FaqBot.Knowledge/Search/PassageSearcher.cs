@@ -21,9 +21,9 @@ public sealed partial class PassageSearcher : IPassageSearcher, IDisposable
     private int _refreshing;
     private string? _unreadable;
 
-    private PassageSearcher(string indexPath, SynonymTable synonyms, SearchOptions options, ILogger logger)
+    private PassageSearcher(string indexPath, SynonymTable synonyms, SearchOptions options, ILogger logger, HiddenPassages hidden)
     {
-        (_indexPath, _synonyms, _options, _logger) = (indexPath, synonyms, options, logger);
+        (_indexPath, _synonyms, _options, _logger, Hidden) = (indexPath, synonyms, options, logger, hidden);
         var folder = IndexFolder.Current(indexPath) ?? throw new FileNotFoundException($"No knowledge index at {indexPath}; build it with 'faqbot index'.", indexPath);
         _generations = new GenerationManager(IndexGeneration.Open(folder, synonyms), Reopen);
         _nextRefreshCheck = Environment.TickCount64 + RefreshCheckMilliseconds;
@@ -36,8 +36,14 @@ public sealed partial class PassageSearcher : IPassageSearcher, IDisposable
     public IReadOnlyList<Passage> Passages => _generations.Latest.Passages;
 
     /// <summary>Opens the current generation of the index folder; passages, citations and vocabulary are loaded into memory.</summary>
-    public static PassageSearcher Open(string indexPath, SynonymTable? synonyms = null, SearchOptions? options = null, ILogger? logger = null) =>
-        new(indexPath, synonyms ?? SynonymTable.Empty, options ?? new SearchOptions(), logger ?? NullLogger.Instance);
+    /// <param name="hidden">Passages staff took out of answers; search never returns them.</param>
+    public static PassageSearcher Open(string indexPath, SynonymTable? synonyms = null, SearchOptions? options = null, ILogger? logger = null, HiddenPassages? hidden = null) =>
+        new(indexPath, synonyms ?? SynonymTable.Empty, options ?? new SearchOptions(), logger ?? NullLogger.Instance, hidden ?? HiddenPassages.None);
+
+    /// <summary>Passages staff took out of answers: skipped by search and by "tell me more".</summary>
+    public HiddenPassages Hidden { get; }
+
+    public long ResultsVersion => Hidden.Version;
 
     public QueryPlan Analyze(string question) => _generations.Latest.Analyzer.Analyze(question);
 
@@ -73,10 +79,20 @@ public sealed partial class PassageSearcher : IPassageSearcher, IDisposable
     public Passage? GetNextPassage(string passageId)
     {
         var generation = _generations.Latest;
-        return generation.RowById.TryGetValue(passageId, out var row) && row + 1 < generation.Passages.Length
-            && generation.Passages[row + 1].DocId == generation.Passages[row].DocId
-            ? generation.Passages[row + 1]
-            : null;
+        if (!generation.RowById.TryGetValue(passageId, out var row))
+        {
+            return null;
+        }
+
+        for (var next = row + 1; next < generation.Passages.Length && generation.Passages[next].DocId == generation.Passages[row].DocId; next++)
+        {
+            if (!Hidden.Contains(generation.Passages[next].Id))
+            {
+                return generation.Passages[next];
+            }
+        }
+
+        return null;
     }
 
     public IReadOnlyList<ArticleSummary> GetArticles() => _generations.Latest.Articles;
@@ -150,6 +166,12 @@ public sealed partial class PassageSearcher : IPassageSearcher, IDisposable
     private SearchResult Rank(IndexGeneration generation, QueryPlan plan, int limit)
     {
         var candidates = Candidates(generation, plan);
+        if (Hidden.Count > 0)
+        {
+            // Before the scores are normalised: a hidden passage must not change how the others score either.
+            candidates = Array.FindAll(candidates, c => !Hidden.Contains(generation.Passages[generation.RowOfDocument[c.Doc]].Id));
+        }
+
         if (candidates.Length == 0)
         {
             return SearchResult.Empty;

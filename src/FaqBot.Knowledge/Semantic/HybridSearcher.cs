@@ -52,6 +52,8 @@ public sealed class HybridSearcher : IPassageSearcher
 
     public PassageVectors Vectors => _vectors;
 
+    public long ResultsVersion => _lexical.ResultsVersion;
+
     /// <summary>The same index and vectors ranked with other weights or another decision model (for fitting them).</summary>
     public HybridSearcher With(FusionWeights? weights = null, DecisionModel? model = null) =>
         new(_lexical, _vectors, _embedder, _notCovered, weights ?? _weights, model ?? _model);
@@ -100,9 +102,16 @@ public sealed class HybridSearcher : IPassageSearcher
         }
 
         var query = _embedder.EmbedQuery(question);
-        var scored = new (int Index, double Fused, double Text, double Question, double Lexical)[passages.Count];
+        var hidden = _lexical.Hidden;
+        var scored = new List<(int Index, double Fused, double Text, double Question, double Lexical)>(passages.Count);
         for (var i = 0; i < passages.Count; i++)
         {
+            // Staff took it out of answers: it must not win, nor set the margin the decision model reads.
+            if (hidden.Count > 0 && hidden.Contains(passages[i].Id))
+            {
+                continue;
+            }
+
             var text = aligned.Texts[i] is { } vector ? (double)Semantic.Vectors.Similarity(query, vector) : 0;
             var asked = text;
             foreach (var q in aligned.Questions[i])
@@ -114,21 +123,26 @@ public sealed class HybridSearcher : IPassageSearcher
             // Lucene's own answer (first, and confident enough to answer alone) earns a bonus: where the words settle
             // it (MedQuAD's "what are the symptoms of X?"), meaning must not overrule them.
             var settled = lexical.HasGoodAnswer && lexical.Hits[0].Passage.Id == passages[i].Id ? _weights.LexicalAnswer : 0;
-            scored[i] = (i, _weights.Lexical * lex + _weights.Text * text + _weights.Question * asked + settled, text, asked, lex);
+            scored.Add((i, _weights.Lexical * lex + _weights.Text * text + _weights.Question * asked + settled, text, asked, lex));
         }
 
-        Array.Sort(scored, static (a, b) => a.Fused != b.Fused ? b.Fused.CompareTo(a.Fused) : a.Index.CompareTo(b.Index));
+        if (scored.Count == 0)
+        {
+            return [];
+        }
+
+        scored.Sort(static (a, b) => a.Fused != b.Fused ? b.Fused.CompareTo(a.Fused) : a.Index.CompareTo(b.Index));
         var bestText = scored.Max(s => s.Text);
         var notCovered = _notCovered.Count == 0
             ? _model.TypicalNotCovered
             : _notCovered.Select(v => Semantic.Vectors.Similarity(query, v)).OrderDescending().Take(2).Average();
         var plan = new Lazy<QueryPlan>(() => _lexical.Analyze(question));
         var results = new List<(SearchHit, DecisionSignals)>(limit);
-        for (var r = 0; r < Math.Min(limit, scored.Length); r++)
+        for (var r = 0; r < Math.Min(limit, scored.Count); r++)
         {
             var (index, fused, text, asked, lex) = scored[r];
             var passage = passages[index];
-            var next = r + 1 < scored.Length ? scored[r + 1].Fused : fused;
+            var next = r + 1 < scored.Count ? scored[r + 1].Fused : fused;
             var lexicalRank = lexicalById.TryGetValue(passage.Id, out var l) ? l.Rank : -1;
             var signals = new DecisionSignals(lex, lexicalRank == 0, text, asked, text >= bestText, fused - next, lexical.HasGoodAnswer, notCovered);
             var confidence = Math.Round(_model.Confidence(signals), 4);

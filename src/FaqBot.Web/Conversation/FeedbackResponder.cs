@@ -29,7 +29,8 @@ public sealed class FeedbackResponder(ConversationServices services)
         }
 
         var helpful = action.Helpful ?? false;
-        services.Record(s => s.RecordFeedback(new FeedbackEntry(passageId, action.Decision ?? "answer", action.Confidence, helpful, null, conversation, user)));
+        var question = QuestionOf(passageId, state);
+        services.Record(s => s.RecordFeedback(new FeedbackEntry(passageId, action.Decision ?? "answer", action.Confidence, helpful, null, conversation, user, question)));
         Log.FeedbackRecorded(services.Logger, passageId, helpful);
         services.Metrics.Voted(helpful);
         if (helpful)
@@ -65,10 +66,16 @@ public sealed class FeedbackResponder(ConversationServices services)
 
         var helpful = actionValue.TryGetProperty("reaction", out var reaction) && reaction.ValueKind == JsonValueKind.String && reaction.GetString() == "like";
         var reason = actionValue.TryGetProperty("feedback", out var feedback) && feedback.ValueKind == JsonValueKind.String ? FeedbackText(feedback.GetString()!) : null;
-        services.Record(s => s.RecordFeedback(new FeedbackEntry(answer.PassageId, answer.Decision, answer.Confidence, helpful, reason, conversation, activity.From?.Id ?? "")));
+        var question = QuestionOf(answer.PassageId, state);
+        services.Record(s => s.RecordFeedback(new FeedbackEntry(answer.PassageId, answer.Decision, answer.Confidence, helpful, reason, conversation, activity.From?.Id ?? "", question)));
         Log.FeedbackRecorded(services.Logger, answer.PassageId, helpful);
         services.Metrics.Voted(helpful);
     }
+
+    // The conversation remembers the question of its last answer only: a vote on an older answer is kept without one,
+    // rather than beside a question it did not answer. Staff read it (redacted) beside a "not helpful".
+    private static string? QuestionOf(string passageId, ConversationState state) =>
+        state.LastAnswer?.PassageId == passageId ? state.Topic : null;
 
     private static string? FeedbackText(string json)
     {

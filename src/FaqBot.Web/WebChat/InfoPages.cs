@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using FaqBot.BotFramework.DirectLine;
 using FaqBot.Knowledge.Feedback;
+using FaqBot.Knowledge.Ingestion;
 using FaqBot.Web.Conversation;
 using Markdig;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ namespace FaqBot.Web.WebChat;
 /// </summary>
 public static partial class InfoPages
 {
-    public const string Folder = "knowledge/pages";
+    public const string Folder = "knowledge/" + KnowledgeFolder.PagesFolder;
 
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().Build();
 

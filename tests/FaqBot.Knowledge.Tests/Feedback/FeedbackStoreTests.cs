@@ -76,9 +76,9 @@ public sealed class FeedbackStoreTests : IDisposable
         store.RecordDecision(new DecisionEvent("answer", "p/1", 0.7, null, false));
         store.RecordDecision(new DecisionEvent("answer", "p/2", 0.6, null, true));
         store.RecordDecision(new DecisionEvent("urgent", null, null, "bleeding", false));
-        store.RecordFeedback(new FeedbackEntry("p/1", "answer", 0.7, false, "too vague", "c", "u"));
-        store.RecordFeedback(new FeedbackEntry("p/1", "answer", 0.7, true, null, "c", "u"));
-        store.RecordFeedback(new FeedbackEntry("p/2", "answer", 0.6, true, null, "c", "u"));
+        store.RecordFeedback(new FeedbackEntry("p/1", "answer", 0.7, false, "too vague", "c1", "u1"));
+        store.RecordFeedback(new FeedbackEntry("p/1", "answer", 0.7, true, null, "c2", "u2"));
+        store.RecordFeedback(new FeedbackEntry("p/2", "answer", 0.6, true, null, "c1", "u1"));
         _time.Now = Monday.AddDays(5);
         store.RecordDecision(new DecisionEvent("abstain", null, 0.1, null, false));
 
@@ -91,6 +91,70 @@ public sealed class FeedbackStoreTests : IDisposable
         Assert.Equal(("p/1", 1, 1), (passage.PassageId, passage.NotHelpful, passage.Helpful));
         Assert.Equal(["too vague"], passage.Reasons);
         Assert.Equal((2, 1), (report.HelpfulCount, report.NotHelpfulCount));
+    }
+
+    [Fact]
+    public void EachPatientHasOneVotePerAnswerAndTheirLastOneCounts()
+    {
+        var store = new FeedbackStore(DbPath, 30, null, _time);
+        // One patient clicks Helpful, Helpful, then Not helpful with a reason: one vote, not helpful.
+        store.RecordFeedback(new FeedbackEntry("p/1", "answer", 0.7, true, null, "c1", "u1", "Does SPF 30 last all day? Call 555 010 0199"));
+        store.RecordFeedback(new FeedbackEntry("p/1", "answer", 0.7, true, null, "c1", "u1"));
+        _time.Now = Monday.AddMinutes(1);
+        store.RecordFeedback(new FeedbackEntry("p/1", "answer", 0.7, false, null, "c1", "u1", "Does SPF 30 last all day? Call 555 010 0199"));
+        store.RecordReason("p/1", "c1", "u1", "too vague");
+        // Another patient changes their mind the other way: one vote, helpful.
+        store.RecordFeedback(new FeedbackEntry("p/1", "answer", 0.7, false, null, "c2", "u2"));
+        store.RecordFeedback(new FeedbackEntry("p/1", "answer", 0.7, true, null, "c2", "u2"));
+
+        var report = store.Report(Monday.AddDays(-1), Monday.AddDays(1));
+
+        Assert.Equal((1, 1), (report.HelpfulCount, report.NotHelpfulCount));
+        var passage = Assert.Single(report.NotHelpful);
+        Assert.Equal((1, 1), (passage.NotHelpful, passage.Helpful));
+        Assert.Equal(["too vague"], passage.Reasons);
+        var vote = Assert.Single(report.NotHelpfulVotes);
+        Assert.Equal(("p/1", "Does SPF 30 last all day? Call [phone]", "too vague"), (vote.PassageId, vote.Question, vote.Reason));
+        var day = Assert.Single(report.Days);
+        Assert.Equal((DateOnly.FromDateTime(Monday.UtcDateTime), 1, 1), (day.Day, day.Helpful, day.NotHelpful));
+    }
+
+    [Fact]
+    public void UnansweredQuestionsWordedDifferentlyAboutTheSameThingAreOneGroup()
+    {
+        var store = new FeedbackStore(DbPath, 30, null, _time);
+        store.RecordUnanswered("Do you have parking?", "c1", null);
+        store.RecordUnanswered("parking - do you have any", "c2", null);
+        store.RecordUnanswered("do you have parking", "c3", null);
+        store.RecordUnanswered("Do you take my insurance?", "c4", null);
+
+        var report = store.Report(Monday.AddDays(-1), Monday.AddDays(1));
+
+        Assert.Equal(2, report.Unanswered.Count);
+        var parking = report.Unanswered[0];
+        Assert.Equal((3, "Do you have parking?"), (parking.Count, parking.Question));
+        Assert.Equal(["Do you have parking?", "parking - do you have any", "do you have parking"], parking.Wordings);
+    }
+
+    [Fact]
+    public void TheReportCountsDecisionsPerDayAndAnswersPerPassage()
+    {
+        var store = new FeedbackStore(DbPath, 30, null, _time);
+        store.RecordDecision(new DecisionEvent("answer", "p/1", 0.7, null, false));
+        store.RecordDecision(new DecisionEvent("answer", "p/1", 0.7, null, false));
+        store.RecordDecision(new DecisionEvent("abstain", null, 0.1, null, false));
+        store.FlushDecisions();
+        _time.Now = Monday.AddDays(1);
+        store.RecordDecision(new DecisionEvent("urgent", null, null, "bleeding", false));
+        store.RecordDecision(new DecisionEvent("answer", "p/2", 0.8, null, false));
+
+        var report = store.Report(Monday.AddDays(-1), Monday.AddDays(2));
+
+        Assert.Equal(2, report.Days.Count);
+        Assert.Equal((2, 1, 0), (report.Days[0].Count("answer"), report.Days[0].Count("abstain"), report.Days[0].Count("urgent")));
+        Assert.Equal((1, 0, 1), (report.Days[1].Count("answer"), report.Days[1].Count("abstain"), report.Days[1].Count("urgent")));
+        Assert.Equal(2, report.AnswersByPassage["p/1"]);
+        Assert.Equal(1, report.AnswersByPassage["p/2"]);
     }
 
     [Fact]

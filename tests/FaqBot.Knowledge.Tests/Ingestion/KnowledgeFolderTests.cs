@@ -50,6 +50,18 @@ public sealed class KnowledgeFolderTests : IDisposable
     }
 
     [Fact]
+    public void ThePrivacyAndTermsPagesAreNeitherArticlesNorErrors()
+    {
+        _temp.Write("good.md", Some.Article("Sunscreen protects the skin."));
+        _temp.Write($"{KnowledgeFolder.PagesFolder}/privacy.md", "# Privacy\n\nWe keep unanswered questions for {retention_days} days.\n");
+
+        var folder = KnowledgeFolder.Read(_temp.Path);
+
+        Assert.Equal(["good"], folder.Articles.Select(a => a.DocId));
+        Assert.Empty(folder.Errors);
+    }
+
+    [Fact]
     public void AFileWithoutFrontMatterIsReportedOnLineOne()
     {
         _temp.Write("plain.md", "# Just Markdown\n\nNo front matter here.\n");

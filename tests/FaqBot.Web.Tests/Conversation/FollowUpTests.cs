@@ -165,5 +165,7 @@ public sealed class FollowUpTests(ConversationBot bot) : IClassFixture<Conversat
         var row = Assert.Single(bot.Rows("feedback", chat));
         Assert.Equal(0L, row["helpful"]);
         Assert.Equal("It was hard to understand", row["reason"]);
+        // Staff see what the patient asked beside the answer they did not find helpful.
+        Assert.Equal("can I wear makeup after microneedling", row["question"]);
     }
 }

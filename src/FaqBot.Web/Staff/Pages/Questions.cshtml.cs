@@ -1,0 +1,19 @@
+using FaqBot.Knowledge.Feedback;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FaqBot.Web.Staff.Pages;
+
+public sealed class QuestionsModel(StaffData data) : PageModel
+{
+    public FeedbackReport Report { get; private set; } = null!;
+
+    public int Days { get; private set; }
+
+    public StaffData Data => data;
+
+    public void OnGet(int? days)
+    {
+        Days = StaffData.PeriodOrDefault(days);
+        Report = data.Report(Days);
+    }
+}
