@@ -1,4 +1,5 @@
 using FaqBot.BotFramework.Activities;
+using FaqBot.BotFramework.Logging;
 using FaqBot.BotFramework.Turns;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -51,7 +52,7 @@ public sealed class DirectLineChannel
         }
 
         var id = conversation.Append(activity, conversations.Now);
-        Log.ActivityReceived(logger, id, activity.Type, activity.Text);
+        Log.ActivityReceived(logger, id, LogText.Escape(activity.Type), LogText.Escape(activity.Text, 4096));
         var failed = !await RunBoundedAsync(conversation, activity, id, cancellationToken);
         return new PostOutcome(id, failed);
     }

@@ -10,14 +10,14 @@ public static class LogText
 {
     public const int MaxLength = 200;
 
-    public static string? Escape(string? value)
+    public static string? Escape(string? value, int maxLength = MaxLength)
     {
         if (value is null)
         {
             return null;
         }
-        var cut = value.Length > MaxLength;
-        var span = cut ? value.AsSpan(0, MaxLength) : value.AsSpan();
+        var cut = value.Length > maxLength;
+        var span = cut ? value.AsSpan(0, maxLength) : value.AsSpan();
         if (!cut && !NeedsEscape(span))
         {
             return value;

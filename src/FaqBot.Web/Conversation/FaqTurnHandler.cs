@@ -1,4 +1,5 @@
 using FaqBot.BotFramework.Activities;
+using FaqBot.BotFramework.Logging;
 using FaqBot.BotFramework.Turns;
 
 namespace FaqBot.Web.Conversation;
@@ -97,7 +98,7 @@ public sealed class FaqTurnHandler(
     private async Task WelcomeAsync(TurnContext turn, CancellationToken ct)
     {
         await turn.SendAsync(services.Composer.Welcome(turn.Activity, services.Options.Subject, services.Examples), ct);
-        Log.WelcomeSent(services.Logger, StateKey(turn.Activity), turn.Activity.Type);
+        Log.WelcomeSent(services.Logger, LogText.Escape(StateKey(turn.Activity)), LogText.Escape(turn.Activity.Type));
     }
 
     // Channel and conversation together: ids are only unique within a channel.

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FaqBot.BotFramework.Activities;
+using FaqBot.BotFramework.Logging;
 using FaqBot.BotFramework.Turns;
 using FaqBot.Knowledge.Feedback;
 
@@ -30,7 +31,7 @@ public sealed class FeedbackResponder(ConversationServices services)
 
         var helpful = action.Helpful ?? false;
         services.Record(s => s.RecordFeedback(new FeedbackEntry(passageId, action.Decision ?? "answer", action.Confidence, helpful, null, conversation, user)));
-        Log.FeedbackRecorded(services.Logger, passageId, helpful);
+        Log.FeedbackRecorded(services.Logger, LogText.Escape(passageId)!, helpful);
         if (helpful)
         {
             await turn.SendAsync(services.Composer.Message(turn.Activity, BotTexts.ThanksHelpful), ct);
@@ -58,14 +59,14 @@ public sealed class FeedbackResponder(ConversationServices services)
         var answer = state.FindSent(activity.ReplyToId);
         if (answer is null)
         {
-            Log.UnknownRatedMessage(services.Logger, activity.ReplyToId);
+            Log.UnknownRatedMessage(services.Logger, LogText.Escape(activity.ReplyToId));
             return;
         }
 
         var helpful = actionValue.TryGetProperty("reaction", out var reaction) && reaction.ValueKind == JsonValueKind.String && reaction.GetString() == "like";
         var reason = actionValue.TryGetProperty("feedback", out var feedback) && feedback.ValueKind == JsonValueKind.String ? FeedbackText(feedback.GetString()!) : null;
         services.Record(s => s.RecordFeedback(new FeedbackEntry(answer.PassageId, answer.Decision, answer.Confidence, helpful, reason, conversation, activity.From?.Id ?? "")));
-        Log.FeedbackRecorded(services.Logger, answer.PassageId, helpful);
+        Log.FeedbackRecorded(services.Logger, LogText.Escape(answer.PassageId)!, helpful);
     }
 
     private static string? FeedbackText(string json)

@@ -1,3 +1,4 @@
+using FaqBot.BotFramework.Logging;
 using FaqBot.BotFramework.Turns;
 using FaqBot.Knowledge.Answering;
 using FaqBot.Knowledge.Chunking;
@@ -21,10 +22,10 @@ public sealed class QuestionResponder(ConversationServices services)
 
     public async Task<ConversationState> AnswerAsync(TurnContext turn, string text, string conversation, ConversationState state, CancellationToken ct)
     {
-        Log.MessageText(services.Logger, text);
+        Log.MessageText(services.Logger, LogText.Escape(text, 4096)!);
         var decision = await DecideWithTypingAsync(turn, text, state, ct);
         var best = decision.Best;
-        Log.Decided(services.Logger, decision.Kind, conversation, best?.Passage.Id, best?.Confidence ?? decision.Result.Best?.Confidence,
+        Log.Decided(services.Logger, decision.Kind, LogText.Escape(conversation)!, best?.Passage.Id, best?.Confidence ?? decision.Result.Best?.Confidence,
             decision.Urgent?.Rule.Id, decision.IsPersonalAdvice);
         services.Record(s => s.RecordDecision(new DecisionEvent(decision.Name, best?.Passage.Id, best?.Confidence, decision.Urgent?.Rule.Id, decision.IsPersonalAdvice)));
 
