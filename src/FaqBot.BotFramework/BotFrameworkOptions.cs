@@ -30,7 +30,7 @@ public sealed class BotFrameworkOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long a token check waits for the OpenID metadata and keys (and the HTTP timeout of one fetch).</summary>
+    /// <summary>How long a token check waits for the OpenID metadata and keys; one fetch is given up on after three times this.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan MetadataTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -36,8 +36,10 @@ public static class BotFrameworkServiceExtensions
             })
             // An Authorization header must never follow a redirect to another host.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        // A fetch may take longer than a caller waits for it (MetadataTimeout): a slow but working endpoint still loads the keys
+        // for the requests after, rather than failing and being remembered as down.
         services.AddHttpClient(ChannelTokenValidator.MetadataHttpClientName, (sp, http) =>
-                http.Timeout = sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.MetadataTimeout)
+                http.Timeout = sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.MetadataTimeout * 3)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
 
         services.AddHttpClient(MsalHttpClientFactory.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(15))

@@ -9,21 +9,23 @@ internal static partial class FeedbackReportReader
     {
         var range = (from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds());
 
-        var unanswered = Rows(connection, "SELECT question, at FROM unanswered WHERE at >= $from AND at < $to ORDER BY at", range,
-                r => (Question: r.GetString(0), At: DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1))))
+        // A row may stand for several askings (count), the last of them at last_at.
+        var unanswered = Rows(connection, "SELECT question, at, count, coalesce(last_at, at) FROM unanswered WHERE at >= $from AND at < $to ORDER BY at", range,
+                r => (Question: r.GetString(0), At: DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)), Count: r.GetInt32(2),
+                    Last: DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(3))))
             .GroupBy(q => GroupKey(q.Question))
-            .Select(g => new UnansweredGroup(g.First().Question, g.Count(), g.Min(q => q.At), g.Max(q => q.At)))
+            .Select(g => new UnansweredGroup(g.First().Question, g.Sum(q => q.Count), g.Min(q => q.At), g.Max(q => q.Last)))
             .OrderByDescending(g => g.Count).ThenBy(g => g.Question, StringComparer.Ordinal)
             .ToList();
 
-        var feedback = Rows(connection, "SELECT passage_id, helpful, reason FROM feedback WHERE at >= $from AND at < $to ORDER BY at", range,
-            r => (Passage: r.GetString(0), Helpful: r.GetInt64(1) == 1, Reason: r.IsDBNull(2) ? null : r.GetString(2)));
+        var feedback = Rows(connection, "SELECT passage_id, helpful, reason, count FROM feedback WHERE at >= $from AND at < $to ORDER BY at", range,
+            r => (Passage: r.GetString(0), Helpful: r.GetInt64(1) == 1, Reason: r.IsDBNull(2) ? null : r.GetString(2), Count: r.GetInt32(3)));
         var notHelpful = feedback.GroupBy(f => f.Passage)
             .Where(g => g.Any(f => !f.Helpful))
             .Select(g => new NotHelpfulPassage(
                 g.Key,
-                g.Count(f => !f.Helpful),
-                g.Count(f => f.Helpful),
+                g.Where(f => !f.Helpful).Sum(f => f.Count),
+                g.Where(f => f.Helpful).Sum(f => f.Count),
                 g.Where(f => !f.Helpful && !string.IsNullOrWhiteSpace(f.Reason)).Select(f => f.Reason!).ToList()))
             .OrderByDescending(p => p.NotHelpful).ThenBy(p => p.PassageId, StringComparer.Ordinal)
             .ToList();
@@ -32,7 +34,7 @@ internal static partial class FeedbackReportReader
                 r => (Decision: r.GetString(0), Count: r.GetInt32(1)))
             .ToDictionary(c => c.Decision, c => c.Count, StringComparer.Ordinal);
 
-        return new FeedbackReport(from, to, unanswered, notHelpful, counts, feedback.Count(f => f.Helpful), feedback.Count(f => !f.Helpful));
+        return new FeedbackReport(from, to, unanswered, notHelpful, counts, feedback.Where(f => f.Helpful).Sum(f => f.Count), feedback.Where(f => !f.Helpful).Sum(f => f.Count));
     }
 
     private static List<T> Rows<T>(SqliteConnection connection, string sql, (long From, long To) range, Func<SqliteDataReader, T> read)

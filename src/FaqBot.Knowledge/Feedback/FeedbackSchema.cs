@@ -25,18 +25,33 @@ internal static class FeedbackSchema
             CREATE INDEX IF NOT EXISTS decisions_at ON decisions (at);
             """;
         command.ExecuteNonQuery();
-        AddDecisionCount(connection);
+        AddColumn(connection, "decisions", "count", "INTEGER NOT NULL DEFAULT 1");
+        // Repeats folded into one row, and the caller's (hashed) address for the per-address bound.
+        foreach (var table in new[] { "unanswered", "feedback" })
+        {
+            AddColumn(connection, table, "count", "INTEGER NOT NULL DEFAULT 1");
+            AddColumn(connection, table, "last_at", "INTEGER");
+            AddColumn(connection, table, "address", "TEXT");
+        }
+        using var indexes = connection.CreateCommand();
+        indexes.CommandText = """
+            CREATE INDEX IF NOT EXISTS unanswered_conversation ON unanswered (conversation);
+            CREATE INDEX IF NOT EXISTS unanswered_address ON unanswered (address, at) WHERE address IS NOT NULL;
+            CREATE INDEX IF NOT EXISTS feedback_conversation ON feedback (conversation);
+            CREATE INDEX IF NOT EXISTS feedback_address ON feedback (address, at) WHERE address IS NOT NULL;
+            """;
+        indexes.ExecuteNonQuery();
     }
 
-    // Files written before decisions were batched have one row per decision and no count column: each row counts once.
-    private static void AddDecisionCount(SqliteConnection connection)
+    // Files written by older versions lack the newer columns: an old row counts once and has no known address.
+    private static void AddColumn(SqliteConnection connection, string table, string column, string type)
     {
         using var columns = connection.CreateCommand();
-        columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('decisions') WHERE name = 'count'";
+        columns.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
         if ((long)columns.ExecuteScalar()! == 0)
         {
             using var alter = connection.CreateCommand();
-            alter.CommandText = "ALTER TABLE decisions ADD COLUMN count INTEGER NOT NULL DEFAULT 1";
+            alter.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {type}";
             try
             {
                 alter.ExecuteNonQuery();

@@ -24,13 +24,13 @@ public sealed class FeedbackResponder(ConversationServices services)
         var user = turn.Activity.From?.Id ?? "";
         if (action.Name == FaqAction.FeedbackReason)
         {
-            services.Record(s => s.RecordReason(passageId, conversation, user, action.Reason ?? ""));
+            services.Record(s => s.RecordReason(passageId, conversation, user, action.Reason ?? "", turn.Activity.CallerAddress));
             await turn.SendAsync(services.Composer.Message(turn.Activity, BotTexts.ThanksReason), ct);
             return;
         }
 
         var helpful = action.Helpful ?? false;
-        services.Record(s => s.RecordFeedback(new FeedbackEntry(passageId, action.Decision ?? "answer", action.Confidence, helpful, null, conversation, user)));
+        services.Record(s => s.RecordFeedback(new FeedbackEntry(passageId, action.Decision ?? "answer", action.Confidence, helpful, null, conversation, user), turn.Activity.CallerAddress));
         Log.FeedbackRecorded(services.Logger, LogText.Escape(passageId)!, helpful);
         if (helpful)
         {
@@ -65,7 +65,7 @@ public sealed class FeedbackResponder(ConversationServices services)
 
         var helpful = actionValue.TryGetProperty("reaction", out var reaction) && reaction.ValueKind == JsonValueKind.String && reaction.GetString() == "like";
         var reason = actionValue.TryGetProperty("feedback", out var feedback) && feedback.ValueKind == JsonValueKind.String ? FeedbackText(feedback.GetString()!) : null;
-        services.Record(s => s.RecordFeedback(new FeedbackEntry(answer.PassageId, answer.Decision, answer.Confidence, helpful, reason, conversation, activity.From?.Id ?? "")));
+        services.Record(s => s.RecordFeedback(new FeedbackEntry(answer.PassageId, answer.Decision, answer.Confidence, helpful, reason, conversation, activity.From?.Id ?? ""), activity.CallerAddress));
         Log.FeedbackRecorded(services.Logger, LogText.Escape(answer.PassageId)!, helpful);
     }
 

@@ -35,7 +35,7 @@ public sealed class QuestionResponder(ConversationServices services)
                 await turn.SendAsync(services.Composer.Urgent(turn.Activity, decision.Urgent!.Rule.Crisis), ct);
                 return state;
             case DecisionKind.Abstain:
-                services.Record(s => s.RecordUnanswered(text, conversation, decision.Result.Best?.Confidence));
+                services.Record(s => s.RecordUnanswered(text, conversation, decision.Result.Best?.Confidence, turn.Activity.CallerAddress));
                 var topics = services.Searcher.GetArticles().Select(a => a.Citation.Title);
                 await turn.SendAsync(services.Composer.NoAnswer(turn.Activity, topics, decision.IsPersonalAdvice, services.Examples), ct);
                 return state;

@@ -30,6 +30,8 @@ public sealed class HangingMetadataTests : AuthenticatedBot, IDisposable
         var forged = TestTokens.Channel(TestKey.Rogue("rogue").Credentials(keyIdOverride: Login.ChannelKey.KeyId), ServiceUrl);
 
         var (first, firstTime) = await PostConcurrentlyAsync(forged, 10);
+        // The shared fetch is given up on after 3 × MetadataTimeout, and the failure is then remembered.
+        await WaitForAsync(() => Bot.Logs.Lines.Any(FetchFailed), TimeSpan.FromSeconds(20));
         var (second, secondTime) = await PostConcurrentlyAsync(forged, 10);
 
         Assert.All(first.Concat(second), status => Assert.Equal(HttpStatusCode.Unauthorized, status));
@@ -41,9 +43,10 @@ public sealed class HangingMetadataTests : AuthenticatedBot, IDisposable
 
         var loud = Bot.Logs.Lines.Where(l => l.Category == typeof(ChannelTokenValidator).FullName && l.Level >= LogLevel.Warning).ToList();
         Assert.All(loud, l => Assert.Null(l.Exception));
-        Assert.Single(loud, l => l.Message.Contains("OpenID metadata", StringComparison.Ordinal));
+        Assert.Single(loud, FetchFailed);
         Assert.Single(loud, l => l.Message.StartsWith("Rejected 1", StringComparison.Ordinal));
-        Assert.Equal(2, loud.Count);
+        // (The Emulator's endpoint may fail too on a loaded machine; it is not the one under test.)
+        Assert.Equal(2, loud.Count(l => !l.Message.Contains("/emulator/", StringComparison.Ordinal)));
         await AssertNothingWasSentAsync();
     }
 
@@ -56,6 +59,18 @@ public sealed class HangingMetadataTests : AuthenticatedBot, IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(await Channel.WaitForPostsAsync(1));
+    }
+
+    private bool FetchFailed(LogCapture.LogLine line) =>
+        line.Level == LogLevel.Warning && line.Message.Contains($"OpenID metadata or signing keys from {silent.Url}", StringComparison.Ordinal);
+
+    private static async Task WaitForAsync(Func<bool> condition, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition() && clock.Elapsed < timeout)
+        {
+            await Task.Delay(50);
+        }
     }
 
     private async Task<(HttpStatusCode[] Statuses, TimeSpan Elapsed)> PostConcurrentlyAsync(string token, int count)
