@@ -43,7 +43,7 @@ public sealed class QuestionResponder(ConversationServices services)
                 // A follow-up searched with the previous topic keeps that topic; a question that stood alone becomes it.
                 var topic = decision.SearchedText == text ? text : state.Topic;
                 var shown = await ShowAsync(turn, best!.Passage, best.BestSentence, best.Confidence, decision.IsPersonalAdvice, decision.Result, state, ct);
-                return shown with { Topic = topic };
+                return shown with { Topic = ConversationState.TopicOf(topic) };
         }
     }
 
