@@ -58,10 +58,11 @@ internal static class AdversarialBench
         {
             var ms = CpuMs(rounds, r => text + $" {r}", decider);
             worst = Math.Max(worst, ms);
-            // Where the time goes: the urgent rules, the semantic net, and search (with personal advice) on their own.
-            var ruleMs = Cpu(rounds, r => rules.Match(text + $" {r}"));
-            var meaningMs = semantic is null ? 0 : Cpu(rounds, r => semantic.Match(text + $" {r}"));
-            var searchMs = Cpu(rounds, r => knowledgeBase.Search.Search(text + $" {r}", 10));
+            // Where the time goes: the urgent rules, the semantic net and search on their own, each on what the decision
+            // gives it (the message cut to MessageBudget.MaxChars).
+            var ruleMs = Cpu(rounds, r => rules.Match(MessageBudget.Bounded(text + $" {r}")));
+            var meaningMs = semantic is null ? 0 : Cpu(rounds, r => semantic.Match(MessageBudget.Bounded(text + $" {r}")));
+            var searchMs = Cpu(rounds, r => knowledgeBase.Search.Search(MessageBudget.Bounded(text + $" {r}"), 10));
             Console.WriteLine($"  {name,-44} {ms,8:0.00} ms  {ms / baseline,5:0.0}x  ({text.Length} chars; rules {ruleMs:0.0}, meaning {meaningMs:0.0}, search {searchMs:0.0} ms)");
         }
         Console.WriteLine($"  slowest {worst:0.00} ms = {worst / baseline:0.0}x an ordinary question (target: at most 5x and 50 ms)");
