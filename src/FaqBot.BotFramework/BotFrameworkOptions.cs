@@ -30,6 +30,24 @@ public sealed class BotFrameworkOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long a token check waits for the OpenID metadata and keys; one fetch is given up on after three times this.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan MetadataTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>After a failed metadata fetch, tokens are rejected without another fetch for this long (doubling to 10 minutes).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan MetadataRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>At most one Warning line per this interval about rejected tokens; each rejection is logged at Debug.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan RejectionLogInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// With no MicrosoftAppId nobody is authenticated, so <c>/api/messages</c> answers only loopback callers (the Emulator
+    /// on the same machine); set this to accept anonymous callers from other addresses too (e.g. behind a dev tunnel).
+    /// </summary>
+    public bool AllowAnonymousRemoteCallers { get; set; }
+
     /// <summary>Service URL prefixes that unauthenticated activities may be answered at, besides loopback (e.g. a dev tunnel).</summary>
     public List<string> AllowedServiceUrls { get; set; } = [];
 

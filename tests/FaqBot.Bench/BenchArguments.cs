@@ -2,7 +2,7 @@ internal sealed record BenchArguments(string Mode, string Knowledge, string Ques
 {
     public static BenchArguments? Parse(string[] args, string repoRoot)
     {
-        if (args.Length == 0 || args[0] is not ("build" or "search" or "semantic" or "semantic-build"))
+        if (args.Length == 0 || args[0] is not ("build" or "search" or "semantic" or "semantic-build" or "adversarial"))
         {
             return null;
         }

@@ -12,6 +12,7 @@ using FaqBot.Knowledge.Search;
 //   dotnet run -c Release --project tests/FaqBot.Bench -- search --knowledge ../shared/data/medquad/corpus --questions ../shared/data/medquad/questions-skin-dev.jsonl
 //   dotnet run -c Release --project tests/FaqBot.Bench -- semantic   (fused search on the bundled knowledge, every question new)
 //   dotnet run -c Release --project tests/FaqBot.Bench -- semantic-build --knowledge ../shared/data/medquad/corpus
+//   dotnet run -c Release --project tests/FaqBot.Bench -- adversarial [--rounds N]   (cost per message: expensive messages vs ordinary questions)
 //   add --vs-java to build and search: Java Lucene 8 (Debian's liblucene8-java) indexes and searches the same passages
 //   and questions with plain BM25 and EnglishAnalyzer in the same run, and the ratios are printed.
 // With no --knowledge the bundled knowledge/ and tests/data/dev-questions.jsonl are used.
@@ -20,11 +21,16 @@ var repoRoot = typeof(BenchArguments).Assembly.GetCustomAttributes<AssemblyMetad
 var arguments = BenchArguments.Parse(args, repoRoot);
 if (arguments is null)
 {
-    Console.Error.WriteLine("usage: FaqBot.Bench build|search|semantic|semantic-build [--knowledge DIR] [--questions FILE] [--rounds N] [--slowest N] [--vs-java]");
+    Console.Error.WriteLine("usage: FaqBot.Bench build|search|semantic|semantic-build|adversarial [--knowledge DIR] [--questions FILE] [--rounds N] [--slowest N] [--vs-java]");
     return 2;
 }
 
 var indexPath = Path.Combine(Path.GetTempPath(), $"faqbot-bench-{Slug(arguments.Knowledge)}");
+if (arguments.Mode == "adversarial")
+{
+    return await AdversarialBench.RunAsync(arguments, indexPath, repoRoot);
+}
+
 if (arguments.Mode is "semantic" or "semantic-build")
 {
     return await SemanticBench.RunAsync(arguments, indexPath, repoRoot);

@@ -38,6 +38,13 @@ public sealed class Activity
     public string? Code { get; set; }
     public string? DeliveryMode { get; set; }
 
+    /// <summary>
+    /// The network address the activity was posted from, when that address is the user's own (the website's Direct Line);
+    /// never read from or written to the wire. Channel traffic leaves it null: its address is the channel's, not the user's.
+    /// </summary>
+    [JsonIgnore]
+    public string? CallerAddress { get; set; }
+
     // A2005: receivers keep fields they do not understand, so nothing is lost when an activity is stored or forwarded.
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Properties { get; set; }

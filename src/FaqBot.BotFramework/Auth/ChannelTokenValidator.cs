@@ -1,4 +1,5 @@
 using FaqBot.BotFramework.Activities;
+using FaqBot.BotFramework.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -9,49 +10,113 @@ namespace FaqBot.BotFramework.Auth;
 /// <summary>
 /// Decides whether an inbound activity really comes from a Bot Framework channel (or the Emulator) for this bot, following
 /// the specification's procedure (protocol reference 5.1–5.3); every failure is a value with a reason, never an exception.
+/// The header is checked first, before the body is read (<see cref="CheckHeaderAsync"/>); what binds the token to the
+/// activity (endorsed channel, serviceurl claim) is checked once the body is there (<see cref="Bind"/>).
 /// </summary>
-public sealed partial class ChannelTokenValidator(
-    IOptions<BotCredentials> credentials,
-    IOptions<BotFrameworkOptions> options,
-    IHttpClientFactory httpClientFactory,
-    ILogger<ChannelTokenValidator> logger)
+public sealed partial class ChannelTokenValidator
 {
     public const string MetadataHttpClientName = "BotFrameworkMetadata";
 
+    private readonly IOptions<BotCredentials> credentials;
+    private readonly IOptions<BotFrameworkOptions> options;
+    private readonly ILogger<ChannelTokenValidator> logger;
     private readonly JsonWebTokenHandler handler = new();
-    private readonly Lazy<OpenIdMetadata> channelMetadata = new(() =>
-        new OpenIdMetadata(options.Value.ToBotFromChannelOpenIdMetadataUrl, httpClientFactory.CreateClient(MetadataHttpClientName)));
-    private readonly Lazy<OpenIdMetadata> emulatorMetadata = new(() =>
-        new OpenIdMetadata(options.Value.ToBotFromEmulatorOpenIdMetadataUrl, httpClientFactory.CreateClient(MetadataHttpClientName)));
+    private readonly Lazy<OpenIdMetadata> channelMetadata;
+    private readonly Lazy<OpenIdMetadata> emulatorMetadata;
+    private readonly RejectionLog rejections;
 
-    public async Task<AuthOutcome> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
+    public ChannelTokenValidator(
+        IOptions<BotCredentials> credentials,
+        IOptions<BotFrameworkOptions> options,
+        IHttpClientFactory httpClientFactory,
+        ILogger<ChannelTokenValidator> logger,
+        TimeProvider? time = null)
     {
-        var outcome = await DecideAsync(authorizationHeader, activity, cancellationToken).ConfigureAwait(false);
-        if (!outcome.Succeeded)
-        {
-            Log.Rejected(logger, activity.ChannelId, activity.Conversation?.Id, outcome.FailureReason);
-        }
-        return outcome;
+        this.credentials = credentials;
+        this.options = options;
+        this.logger = logger;
+        time ??= TimeProvider.System;
+        var o = options.Value;
+        OpenIdMetadata Metadata(string url) =>
+            new(url, httpClientFactory.CreateClient(MetadataHttpClientName), o.MetadataTimeout, o.MetadataRetryDelay, time, logger);
+        channelMetadata = new(() => Metadata(o.ToBotFromChannelOpenIdMetadataUrl));
+        emulatorMetadata = new(() => Metadata(o.ToBotFromEmulatorOpenIdMetadataUrl));
+        rejections = new RejectionLog(logger, time, o.RejectionLogInterval);
     }
 
-    private async Task<AuthOutcome> DecideAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
+    /// <summary>Starts loading both key sets in the background, so the first real request does not wait for them.</summary>
+    public void WarmUp()
+    {
+        if (credentials.Value.AuthenticationEnabled)
+        {
+            channelMetadata.Value.Warm();
+            emulatorMetadata.Value.Warm();
+        }
+    }
+
+    /// <summary>What the Authorization header proves on its own; a rejection here means the body is never read.</summary>
+    public async Task<TokenCheck> CheckHeaderAsync(string? authorizationHeader, CancellationToken cancellationToken)
+    {
+        var check = await DecideAsync(authorizationHeader, cancellationToken).ConfigureAwait(false);
+        if (check.Failure is { } failure)
+        {
+            rejections.Rejected(failure.FailureReason!);
+        }
+        return check;
+    }
+
+    /// <summary>Binds a header check to the activity it came with; only a channel token has anything left to check.</summary>
+    public AuthOutcome Bind(TokenCheck check, Activity activity)
+    {
+        if (check.Failure is { } failure)
+        {
+            return failure;
+        }
+        if (check.Accepted != AuthOutcome.Channel)
+        {
+            return check.Accepted;
+        }
+
+        // The key must be endorsed for this channel, or a key issued for one channel could speak for another.
+        string? reason = null;
+        if (string.IsNullOrEmpty(activity.ChannelId) || check.KeyId is null || check.Endorsements?.Endorses(check.KeyId, activity.ChannelId) != true)
+        {
+            reason = "signing key not endorsed for the channel";
+        }
+        // Binding serviceUrl to the token is what stops a forged activity from steering our replies (and token) elsewhere.
+        else if (check.ServiceUrlClaim is null || !string.Equals(check.ServiceUrlClaim, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
+        {
+            reason = "serviceurl claim does not match the activity";
+        }
+
+        if (reason is null)
+        {
+            return AuthOutcome.Channel;
+        }
+        // Caller-chosen ids only at Debug, escaped.
+        Log.RejectedActivity(logger, LogText.Escape(activity.ChannelId), LogText.Escape(activity.Conversation?.Id));
+        rejections.Rejected(reason);
+        return AuthOutcome.Fail(reason);
+    }
+
+    private async Task<TokenCheck> DecideAsync(string? authorizationHeader, CancellationToken cancellationToken)
     {
         var bot = credentials.Value;
         if (string.IsNullOrEmpty(authorizationHeader))
         {
-            return bot.AuthenticationEnabled ? AuthOutcome.Fail("no Authorization header") : AuthOutcome.Anonymous;
+            return bot.AuthenticationEnabled ? TokenCheck.Fail("no Authorization header") : TokenCheck.Anonymous;
         }
         if (!bot.AuthenticationEnabled)
         {
             // As in the SDK: a token sent to a bot without an App ID cannot be for this bot.
-            return AuthOutcome.Fail("a token was sent but no MicrosoftAppId is configured");
+            return TokenCheck.Fail("a token was sent but no MicrosoftAppId is configured");
         }
 
         // The SDK compares the scheme case-sensitively.
         const string Scheme = "Bearer ";
         if (!authorizationHeader.StartsWith(Scheme, StringComparison.Ordinal) || authorizationHeader.Length == Scheme.Length)
         {
-            return AuthOutcome.Fail("not a bearer token");
+            return TokenCheck.Fail("not a bearer token");
         }
 
         var token = authorizationHeader[Scheme.Length..];
@@ -62,13 +127,13 @@ public sealed partial class ChannelTokenValidator(
         }
         catch (ArgumentException)
         {
-            return AuthOutcome.Fail("malformed token");
+            return TokenCheck.Fail("malformed token");
         }
 
         // The unverified issuer only picks which keys and rules apply; the full validation below decides.
         if (string.Equals(unverified.Issuer, options.Value.ToBotFromChannelTokenIssuer, StringComparison.Ordinal))
         {
-            return await ValidateChannelTokenAsync(token, activity, cancellationToken).ConfigureAwait(false);
+            return await ValidateChannelTokenAsync(token, cancellationToken).ConfigureAwait(false);
         }
 
         var emulatorIssuers = EmulatorIssuers.For(bot.AppTenantId);
@@ -77,37 +142,23 @@ public sealed partial class ChannelTokenValidator(
             return await ValidateEmulatorTokenAsync(token, unverified, emulatorIssuers, cancellationToken).ConfigureAwait(false);
         }
 
-        return AuthOutcome.Fail("unknown issuer");
+        return TokenCheck.Fail("unknown issuer");
     }
 
-    private async Task<AuthOutcome> ValidateChannelTokenAsync(string token, Activity activity, CancellationToken cancellationToken)
+    private async Task<TokenCheck> ValidateChannelTokenAsync(string token, CancellationToken cancellationToken)
     {
-        var metadata = channelMetadata.Value;
-        var result = await ValidateSignedTokenAsync(token, metadata, [options.Value.ToBotFromChannelTokenIssuer], cancellationToken).ConfigureAwait(false);
+        var (result, endorsements) = await channelMetadata.Value
+            .ValidateAsync(token, [options.Value.ToBotFromChannelTokenIssuer], credentials.Value.AppId, cancellationToken).ConfigureAwait(false);
         if (!result.IsValid)
         {
-            return AuthOutcome.Fail($"channel token invalid: {result.Exception?.GetType().Name}");
+            return TokenCheck.Fail($"channel token invalid: {Describe(result)}");
         }
 
-        // The key must be endorsed for this channel, or a key issued for one channel could speak for another.
-        var keyId = result.SecurityToken.SigningKey?.KeyId;
-        var endorsements = await metadata.TryGetEndorsementsAsync(cancellationToken).ConfigureAwait(false);
-        if (string.IsNullOrEmpty(activity.ChannelId) || keyId is null || endorsements?.Endorses(keyId, activity.ChannelId) != true)
-        {
-            return AuthOutcome.Fail("signing key not endorsed for the channel");
-        }
-
-        // Binding serviceUrl to the token is what stops a forged activity from steering our replies (and token) elsewhere.
         var serviceUrlClaim = result.Claims.TryGetValue("serviceurl", out var claim) ? claim as string : null;
-        if (serviceUrlClaim is null || !string.Equals(serviceUrlClaim, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
-        {
-            return AuthOutcome.Fail("serviceurl claim does not match the activity");
-        }
-
-        return AuthOutcome.Channel;
+        return new TokenCheck(null, AuthOutcome.Channel, serviceUrlClaim, result.SecurityToken.SigningKey?.KeyId, endorsements);
     }
 
-    private async Task<AuthOutcome> ValidateEmulatorTokenAsync(
+    private async Task<TokenCheck> ValidateEmulatorTokenAsync(
         string token, JsonWebToken unverified, IReadOnlyList<string> issuers, CancellationToken cancellationToken)
     {
         // v1 tokens name the calling app in "appid", v2 tokens in "azp"; anything else is not an Emulator token.
@@ -120,43 +171,37 @@ public sealed partial class ChannelTokenValidator(
         };
         if (appIdClaim is null)
         {
-            return AuthOutcome.Fail("unknown token version");
+            return TokenCheck.Fail("unknown token version");
         }
 
-        var result = await ValidateSignedTokenAsync(token, emulatorMetadata.Value, issuers, cancellationToken).ConfigureAwait(false);
+        var (result, _) = await emulatorMetadata.Value.ValidateAsync(token, issuers, credentials.Value.AppId, cancellationToken).ConfigureAwait(false);
         if (!result.IsValid)
         {
-            return AuthOutcome.Fail($"emulator token invalid: {result.Exception?.GetType().Name}");
+            return TokenCheck.Fail($"emulator token invalid: {Describe(result)}");
         }
 
         // A token from another app with our audience is a skill (bot-to-bot) call, which this bot does not take.
         var appId = result.Claims.TryGetValue(appIdClaim, out var claim) ? claim as string : null;
         if (!string.Equals(appId, credentials.Value.AppId, StringComparison.Ordinal))
         {
-            return AuthOutcome.Fail("token was issued to another app");
+            return TokenCheck.Fail("token was issued to another app");
         }
 
         // Emulator tokens carry no serviceurl claim, so the serviceUrl stays unauthenticated (no bot token goes there).
-        return AuthOutcome.Emulator;
+        return TokenCheck.Emulator;
     }
 
-    private async Task<TokenValidationResult> ValidateSignedTokenAsync(
-        string token, OpenIdMetadata metadata, IReadOnlyList<string> issuers, CancellationToken cancellationToken)
+    // The exception's type names the failed check; "signing keys unavailable" says the metadata could not be loaded.
+    private static string Describe(TokenValidationResult result) => result.Exception switch
     {
-        var result = await metadata.ValidateAsync(token, issuers, credentials.Value.AppId, cancellationToken).ConfigureAwait(false);
-        if (result.Exception is InvalidOperationException unavailable)
-        {
-            Log.MetadataUnavailable(logger, unavailable);
-        }
-        return result;
-    }
+        InvalidOperationException unavailable => unavailable.Message,
+        { } other => other.GetType().Name,
+        null => "unknown",
+    };
 
     private static partial class Log
     {
-        [LoggerMessage(300, LogLevel.Warning, "Rejected inbound {ChannelId} activity for conversation {ConversationId}: {Reason}")]
-        public static partial void Rejected(ILogger logger, string? channelId, string? conversationId, string? reason);
-
-        [LoggerMessage(301, LogLevel.Error, "Could not load the OpenID metadata or signing keys; inbound tokens cannot be validated")]
-        public static partial void MetadataUnavailable(ILogger logger, Exception exception);
+        [LoggerMessage(304, LogLevel.Debug, "Rejected inbound {ChannelId} activity for conversation {ConversationId}")]
+        public static partial void RejectedActivity(ILogger logger, string? channelId, string? conversationId);
     }
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using FaqBot.BotFramework.Activities;
 using FaqBot.BotFramework.Auth;
+using FaqBot.BotFramework.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -31,14 +32,15 @@ public sealed partial class ConnectorClient(
         var conversationId = activity.Conversation?.Id;
         if (string.IsNullOrEmpty(conversationId))
         {
-            Log.NoConversation(logger, activity.Type);
+            Log.NoConversation(logger, LogText.Escape(activity.Type));
             return null;
         }
 
         var decision = policy.Decide(serviceUrl, serviceUrlAuthenticated);
         if (decision == OutboundDecision.Refuse)
         {
-            Log.Refused(logger, conversationId, serviceUrl.Host);
+            Log.Refused(logger, LogText.Escape(serviceUrl.Host)!);
+            Log.Conversation(logger, LogText.Escape(conversationId));
             return null;
         }
 
@@ -61,21 +63,24 @@ public sealed partial class ConnectorClient(
             using var _ = response;
             if (!response.IsSuccessStatusCode)
             {
-                Log.Rejected(logger, conversationId, (int)response.StatusCode);
+                Log.Rejected(logger, (int)response.StatusCode);
+                Log.Conversation(logger, LogText.Escape(conversationId));
                 return null;
             }
 
-            Log.Sent(logger, conversationId, (int)response.StatusCode);
+            Log.Sent(logger, LogText.Escape(conversationId), (int)response.StatusCode);
             return await ReadIdAsync(response, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            Log.Failed(logger, conversationId, ex.GetType().Name);
+            Log.Failed(logger, ex.GetType().Name);
+            Log.Conversation(logger, LogText.Escape(conversationId));
             return null;
         }
         catch (OperationCanceledException)
         {
-            Log.Cancelled(logger, conversationId);
+            Log.Cancelled(logger);
+            Log.Conversation(logger, LogText.Escape(conversationId));
             return null;
         }
     }
@@ -122,21 +127,25 @@ public sealed partial class ConnectorClient(
     private static partial class Log
     {
         [LoggerMessage(200, LogLevel.Debug, "Sent activity to conversation {ConversationId}: HTTP {Status}")]
-        public static partial void Sent(ILogger logger, string conversationId, int status);
+        public static partial void Sent(ILogger logger, string? conversationId, int status);
 
-        [LoggerMessage(201, LogLevel.Warning, "Channel rejected activity for conversation {ConversationId}: HTTP {Status}")]
-        public static partial void Rejected(ILogger logger, string conversationId, int status);
+        // Conversation ids are the caller's choice: above Debug they are left out, and this line follows with the id.
+        [LoggerMessage(206, LogLevel.Debug, "(the line above was for conversation {ConversationId})")]
+        public static partial void Conversation(ILogger logger, string? conversationId);
 
-        [LoggerMessage(202, LogLevel.Warning, "Could not reach the channel for conversation {ConversationId}: {Error}")]
-        public static partial void Failed(ILogger logger, string conversationId, string error);
+        [LoggerMessage(201, LogLevel.Warning, "The channel rejected an activity: HTTP {Status}")]
+        public static partial void Rejected(ILogger logger, int status);
 
-        [LoggerMessage(203, LogLevel.Warning, "Refused to post to unauthenticated serviceUrl host {Host} for conversation {ConversationId}; add it to BotFramework:AllowedServiceUrls if it is yours")]
-        public static partial void Refused(ILogger logger, string conversationId, string host);
+        [LoggerMessage(202, LogLevel.Warning, "Could not reach the channel: {Error}")]
+        public static partial void Failed(ILogger logger, string error);
+
+        [LoggerMessage(203, LogLevel.Warning, "Refused to post to unauthenticated serviceUrl host {Host}; add it to BotFramework:AllowedServiceUrls if it is yours")]
+        public static partial void Refused(ILogger logger, string host);
 
         [LoggerMessage(204, LogLevel.Warning, "Dropped a {ActivityType} reply without a conversation id")]
         public static partial void NoConversation(ILogger logger, string? activityType);
 
-        [LoggerMessage(205, LogLevel.Information, "Sending to conversation {ConversationId} was cancelled")]
-        public static partial void Cancelled(ILogger logger, string conversationId);
+        [LoggerMessage(205, LogLevel.Information, "Sending an activity to the channel was cancelled")]
+        public static partial void Cancelled(ILogger logger);
     }
 }

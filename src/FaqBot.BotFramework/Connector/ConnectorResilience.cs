@@ -16,9 +16,11 @@ public static class ConnectorResilience
             builder.TimeProvider = timeProvider;
         }
 
-        return builder
-            .AddTimeout(options.OutboundTimeout)
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        builder.AddTimeout(options.OutboundTimeout);
+        // Polly refuses a retry strategy with zero attempts, and MaxRetryAttempts = 0 is a valid setting: no retry at all.
+        if (options.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = options.MaxRetryAttempts,
                 BackoffType = DelayBackoffType.Exponential,
@@ -27,9 +29,9 @@ public static class ConnectorResilience
                 MaxDelay = options.MaxRetryDelay,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, options.MaxRetryDelay)),
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
-            })
-            .AddTimeout(options.OutboundAttemptTimeout)
-            .Build();
+            });
+        }
+        return builder.AddTimeout(options.OutboundAttemptTimeout).Build();
     }
 
     private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, TimeSpan maxDelay)

@@ -1,4 +1,5 @@
 using FaqBot.BotFramework.Activities;
+using FaqBot.BotFramework.Logging;
 using FaqBot.BotFramework.Turns;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -51,7 +52,7 @@ public sealed class DirectLineChannel
         }
 
         var id = conversation.Append(activity, conversations.Now);
-        Log.ActivityReceived(logger, id, activity.Type, activity.Text);
+        Log.ActivityReceived(logger, id, LogText.Escape(activity.Type), LogText.Escape(activity.Text, 4096));
         var failed = !await RunBoundedAsync(conversation, activity, id, cancellationToken);
         return new PostOutcome(id, failed);
     }
@@ -71,7 +72,17 @@ public sealed class DirectLineChannel
             }
         }, TaskScheduler.Default);
 
-        var finished = await Task.WhenAny(turn, Task.Delay(options.TurnResponseTimeout, cancellationToken));
+        Task finished;
+        // A client that hangs up before its turn answered has abandoned it: the turn is cancelled (its decision stops at
+        // the next check) rather than left to run. Once the POST has been answered, a slow turn keeps running as before.
+        using (cancellationToken.Register(static state => CancelQuietly((CancellationTokenSource)state!), turnLimit))
+        {
+            finished = await Task.WhenAny(turn, Task.Delay(options.TurnResponseTimeout, cancellationToken));
+        }
+        if (finished != turn && cancellationToken.IsCancellationRequested)
+        {
+            return true;
+        }
         if (finished != turn)
         {
             Log.TurnSlow(logger, label, options.TurnResponseTimeout.TotalSeconds);
@@ -79,6 +90,18 @@ public sealed class DirectLineChannel
         }
 
         return turn is { IsCompletedSuccessfully: true, Result: var result } && !(result.Failed && result.Sent.Count == 0);
+    }
+
+    private static void CancelQuietly(CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The turn had already finished and let go of its limit.
+        }
     }
 
     private string? Reply(DirectLineConversation conversation, Activity inbound, Activity reply)

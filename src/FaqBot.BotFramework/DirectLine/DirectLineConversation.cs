@@ -9,7 +9,7 @@ namespace FaqBot.BotFramework.DirectLine;
 public sealed class DirectLineConversation(string id, string userId, DirectLineOptions options, DateTimeOffset now)
 {
     private readonly Lock gate = new();
-    private readonly LinkedList<(long Sequence, JsonElement Json, int Bytes)> history = new();
+    private readonly LinkedList<(long Sequence, StoredActivity Activity)> history = new();
     private long sequence;
     private long historyBytes;
     private DateTimeOffset lastTimestamp = DateTimeOffset.MinValue;
@@ -44,19 +44,19 @@ public sealed class DirectLineConversation(string id, string userId, DirectLineO
             activity.Id = DirectLineIds.ActivityId(Id, seq);
             activity.Timestamp = NextTimestamp(at);
             activity.ChannelData = WithSequenceId(activity.ChannelData, seq);
-            var json = JsonSerializer.SerializeToElement(activity, ProtocolJson.Options);
-            var bytes = json.GetRawText().Length;
-            history.AddLast((seq, json, bytes));
-            historyBytes += bytes;
+            var stored = new StoredActivity(JsonSerializer.SerializeToUtf8Bytes(activity, ProtocolJson.Options));
+            history.AddLast((seq, stored));
+            // What is really held (UTF-8 bytes and the objects around them), not the UTF-16 length of a copy.
+            historyBytes += stored.HeldBytes;
             // Bounded size: the oldest activities go first; the watermark keeps counting so clients never go backwards.
             while (history.Count > 1 && (history.Count > options.MaxActivitiesPerConversation || historyBytes > options.MaxHistoryBytesPerConversation))
             {
-                historyBytes -= history.First!.Value.Bytes;
+                historyBytes -= history.First!.Value.Activity.HeldBytes;
                 history.RemoveFirst();
             }
 
             LastUsed = at > LastUsed ? at : LastUsed;
-            socket?.TryPush(Frame([json], seq));
+            socket?.TryPush(Frame([stored], seq));
             return activity.Id;
         }
     }
@@ -67,7 +67,7 @@ public sealed class DirectLineConversation(string id, string userId, DirectLineO
         lock (gate)
         {
             activity.Timestamp = NextTimestamp(at);
-            socket?.TryPush(Frame([JsonSerializer.SerializeToElement(activity, ProtocolJson.Options)], sequence));
+            socket?.TryPush(Frame([new StoredActivity(JsonSerializer.SerializeToUtf8Bytes(activity, ProtocolJson.Options))], sequence));
         }
     }
 
@@ -125,9 +125,12 @@ public sealed class DirectLineConversation(string id, string userId, DirectLineO
         }
     }
 
-    private List<JsonElement> Since(long watermark) => history.Where(h => h.Sequence > watermark).Select(h => h.Json).ToList();
+    private List<StoredActivity> Since(long watermark) => history.Where(h => h.Sequence > watermark).Select(h => h.Activity).ToList();
 
-    private static string Frame(IReadOnlyList<JsonElement> activities, long watermark) =>
+    /// <summary>The memory the history holds, as counted against MaxHistoryBytesPerConversation.</summary>
+    public long HistoryBytes { get { lock (gate) { return historyBytes; } } }
+
+    private static string Frame(IReadOnlyList<StoredActivity> activities, long watermark) =>
         JsonSerializer.Serialize(new ActivitySet(activities, watermark.ToString(CultureInfo.InvariantCulture)), ProtocolJson.Options);
 
     // Web Chat sorts on timestamp (ms precision), so two activities in one millisecond still get strictly increasing stamps.

@@ -39,7 +39,7 @@ public sealed class DirectLineOptions
     public int MaxActivitiesPerConversation { get; set; } = 400;
 
     [Range(1024, 64 * 1024 * 1024)]
-    public int MaxHistoryBytesPerConversation { get; set; } = 2 * 1024 * 1024;
+    public int MaxHistoryBytesPerConversation { get; set; } = 256 * 1024;
 
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan ConversationIdleTimeout { get; set; } = TimeSpan.FromMinutes(60);

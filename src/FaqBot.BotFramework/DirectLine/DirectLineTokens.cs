@@ -98,6 +98,6 @@ public sealed class DirectLineTokens
         var user = result.Claims.TryGetValue(JwtRegisteredClaimNames.Sub, out var u) ? u as string : null;
         return string.IsNullOrEmpty(conversation) || string.IsNullOrEmpty(user)
             ? TokenCheck.Fail("token lacks conversation or user")
-            : TokenCheck.Valid(conversation, user, new DateTimeOffset(result.SecurityToken.ValidTo, TimeSpan.Zero));
+            : TokenCheck.Valid(conversation, user, new DateTimeOffset(result.SecurityToken.ValidTo, TimeSpan.Zero), (result.SecurityToken as JsonWebToken)?.Id ?? "");
     }
 }

@@ -36,7 +36,10 @@ public static class BotFrameworkServiceExtensions
             })
             // An Authorization header must never follow a redirect to another host.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
-        services.AddHttpClient(ChannelTokenValidator.MetadataHttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10))
+        // A fetch may take longer than a caller waits for it (MetadataTimeout): a slow but working endpoint still loads the keys
+        // for the requests after, rather than failing and being remembered as down.
+        services.AddHttpClient(ChannelTokenValidator.MetadataHttpClientName, (sp, http) =>
+                http.Timeout = sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.MetadataTimeout * 3)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
 
         services.AddHttpClient(MsalHttpClientFactory.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(15))
@@ -46,7 +49,7 @@ public static class BotFrameworkServiceExtensions
             sp.GetRequiredService<IOptions<BotCredentials>>().Value.AppType == BotAppType.UserAssignedMSI
                 ? ActivatorUtilities.CreateInstance<ManagedIdentityTokenProvider>(sp)
                 : ActivatorUtilities.CreateInstance<ClientSecretTokenProvider>(sp));
-        services.AddSingleton<ChannelTokenValidator>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ChannelTokenValidator>(sp));
         services.AddSingleton<ServiceUrlPolicy>();
         services.AddSingleton<ConnectorClient>();
         // A factory, so the host may register its ITurnHandler after this call and start-up validation does not trip over it.

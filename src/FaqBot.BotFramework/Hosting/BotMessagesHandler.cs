@@ -1,6 +1,7 @@
 using FaqBot.BotFramework.Activities;
 using FaqBot.BotFramework.Auth;
 using FaqBot.BotFramework.Connector;
+using FaqBot.BotFramework.Logging;
 using FaqBot.BotFramework.Turns;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,20 +31,33 @@ public sealed partial class BotMessagesHandler(
     public async Task<Results<Ok, WireJsonResult, StatusCodeHttpResult, UnauthorizedHttpResult, ProblemHttpResult>>
         HandleAsync(HttpContext context)
     {
+        // The header first: a request without a valid token costs no body read, no parse and no allocation of its size.
+        var check = await validator.CheckHeaderAsync(context.Request.Headers.Authorization.ToString(), context.RequestAborted);
+        if (check.Rejected)
+        {
+            // No details: the reason is in the log, and an attacker learns nothing from the response.
+            return TypedResults.Unauthorized();
+        }
+        if (check.Accepted == AuthOutcome.Anonymous && !options.Value.AllowAnonymousRemoteCallers && !CallerIsLocal(context))
+        {
+            // No App ID means nobody is authenticated: only the Emulator on this machine may talk to the bot.
+            Log.RemoteAnonymousRefused(logger);
+            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         var (activity, problem) = await ActivityRequest.ReadAsync(context, options.Value.MaxRequestBodyBytes);
         if (problem is not null)
         {
             return problem;
         }
 
-        var auth = await validator.AuthenticateAsync(context.Request.Headers.Authorization.ToString(), activity!, context.RequestAborted);
+        var auth = validator.Bind(check, activity!);
         if (!auth.Succeeded)
         {
-            // No details: the reason is in the log, and an attacker learns nothing from the response.
             return TypedResults.Unauthorized();
         }
 
-        Log.Received(logger, activity!.Type, activity.ChannelId, activity.Conversation!.Id, auth.Mode);
+        Log.Received(logger, LogText.Escape(activity!.Type), LogText.Escape(activity.ChannelId), LogText.Escape(activity.Conversation!.Id), auth.Mode);
         if (!KnownTypes.Contains(activity.Type!))
         {
             // A2014: unknown activity types are acknowledged and ignored.
@@ -81,7 +95,8 @@ public sealed partial class BotMessagesHandler(
         }
         catch (TimeoutException)
         {
-            Log.AcknowledgedEarly(logger, activity.Conversation.Id, options.Value.InboundWait.TotalSeconds);
+            Log.AcknowledgedEarly(logger, options.Value.InboundWait.TotalSeconds);
+            Log.AcknowledgedEarlyIn(logger, LogText.Escape(activity.Conversation.Id));
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -90,12 +105,24 @@ public sealed partial class BotMessagesHandler(
         return TypedResults.Ok();
     }
 
+    // No address means an in-process or Unix-socket caller, which is on this machine.
+    private static bool CallerIsLocal(HttpContext context) =>
+        context.Connection.RemoteIpAddress is not { } address
+        || System.Net.IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+
     private static partial class Log
     {
+        [LoggerMessage(402, LogLevel.Debug, "Refused an anonymous /api/messages request from a non-loopback address (no MicrosoftAppId; see BotFramework:AllowAnonymousRemoteCallers)")]
+        public static partial void RemoteAnonymousRefused(ILogger logger);
+
         [LoggerMessage(400, LogLevel.Debug, "Received {ActivityType} from {ChannelId} in conversation {ConversationId} ({AuthMode})")]
         public static partial void Received(ILogger logger, string? activityType, string? channelId, string? conversationId, string authMode);
 
-        [LoggerMessage(401, LogLevel.Warning, "Turn in conversation {ConversationId} still running after {Seconds} s; acknowledged, it finishes in the background")]
-        public static partial void AcknowledgedEarly(ILogger logger, string? conversationId, double seconds);
+        // The conversation id is the caller's choice, so it goes to the Debug line below, not to the Warning.
+        [LoggerMessage(401, LogLevel.Warning, "A turn was still running after {Seconds} s; acknowledged, it finishes in the background")]
+        public static partial void AcknowledgedEarly(ILogger logger, double seconds);
+
+        [LoggerMessage(403, LogLevel.Debug, "The turn acknowledged early was in conversation {ConversationId}")]
+        public static partial void AcknowledgedEarlyIn(ILogger logger, string? conversationId);
     }
 }

@@ -10,6 +10,7 @@ internal sealed partial class BotModeReporter(
     IOptions<BotCredentials> credentials,
     IOptions<BotFrameworkOptions> options,
     IHostEnvironment environment,
+    ChannelTokenValidator validator,
     ILogger<BotModeReporter> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -18,6 +19,11 @@ internal sealed partial class BotModeReporter(
         if (bot.AuthenticationEnabled)
         {
             Log.Authenticated(logger, bot.AppType!.Value.ToString(), bot.AppId);
+            validator.WarmUp();
+        }
+        else if (options.Value.AllowAnonymousRemoteCallers)
+        {
+            Log.OpenToRemoteCallers(logger, environment.EnvironmentName, options.Value.AllowedServiceUrls.Count);
         }
         else if (environment.IsDevelopment())
         {
@@ -37,10 +43,13 @@ internal sealed partial class BotModeReporter(
         [LoggerMessage(500, LogLevel.Information, "Bot Framework authentication ON ({AppType}, MicrosoftAppId {AppId}): every /api/messages request needs a valid channel token")]
         public static partial void Authenticated(ILogger logger, string appType, string appId);
 
-        [LoggerMessage(501, LogLevel.Information, "Bot Framework authentication OFF (no MicrosoftAppId): for the Emulator and local development; replies go only to loopback serviceUrls and {AllowListed} allow-listed prefixes")]
+        [LoggerMessage(501, LogLevel.Information, "Bot Framework authentication OFF (no MicrosoftAppId): /api/messages answers loopback callers only (the Emulator on this machine); replies go only to loopback serviceUrls and {AllowListed} allow-listed prefixes")]
         public static partial void Open(ILogger logger, int allowListed);
 
-        [LoggerMessage(502, LogLevel.Warning, "Bot Framework authentication OFF in {Environment} (no MicrosoftAppId): channels cannot reach this bot; replies go only to loopback serviceUrls and {AllowListed} allow-listed prefixes")]
+        [LoggerMessage(502, LogLevel.Warning, "Bot Framework authentication OFF in {Environment} (no MicrosoftAppId): /api/messages answers loopback callers only, channels cannot reach this bot; replies go only to loopback serviceUrls and {AllowListed} allow-listed prefixes")]
         public static partial void OpenOutsideDevelopment(ILogger logger, string environment, int allowListed);
+
+        [LoggerMessage(503, LogLevel.Warning, "Bot Framework authentication OFF in {Environment} (no MicrosoftAppId) and AllowAnonymousRemoteCallers is on: /api/messages answers anonymous callers from any address; replies go only to loopback serviceUrls and {AllowListed} allow-listed prefixes")]
+        public static partial void OpenToRemoteCallers(ILogger logger, string environment, int allowListed);
     }
 }

@@ -101,6 +101,8 @@ internal static class DirectLineConversationHandlers
             return UploadsRefused();
         }
 
+        // For the bounds on what one address may make the bot write (the feedback file).
+        activity.CallerAddress = context.Connection.RemoteIpAddress?.ToString();
         var outcome = await channel.PostAsync(conversation!, activity, context.RequestAborted);
         return outcome.BotFailed
             ? DirectLineResults.Error(StatusCodes.Status502BadGateway, "BotRejectedActivity", "The bot could not handle the activity.")

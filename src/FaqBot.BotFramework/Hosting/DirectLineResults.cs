@@ -19,6 +19,9 @@ internal static class DirectLineResults
         ? Error(StatusCodes.Status403Forbidden, "TokenExpired", "The token has expired.")
         : Error(StatusCodes.Status403Forbidden, "InvalidToken", "The token is not valid for this Direct Line.");
 
+    public static IResult StreamUrlUsed() =>
+        Error(StatusCodes.Status403Forbidden, "TokenExpired", "This stream URL was already used; get a new one with GET /conversations/{id}.");
+
     public static IResult OtherConversation() =>
         Error(StatusCodes.Status403Forbidden, "Forbidden", "The token belongs to a different conversation.");
 

@@ -22,6 +22,7 @@ public static class DirectLineServiceExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DirectLineTokens>();
+        services.AddSingleton<UsedStreamTokens>();
         services.AddSingleton<DirectLineConversations>();
         // A factory, so the host can register its ITurnHandler (and TurnRunner) in any order and start-up validation does not trip over it.
         services.AddSingleton(sp => new DirectLineChannel(

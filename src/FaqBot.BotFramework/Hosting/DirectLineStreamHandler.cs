@@ -9,7 +9,7 @@ namespace FaqBot.BotFramework.Hosting;
 internal static class DirectLineStreamHandler
 {
     public static async Task<IResult> StreamAsync(HttpContext context, string conversationId, string? t, string? watermark,
-        DirectLineTokens tokens, DirectLineConversations conversations)
+        DirectLineTokens tokens, DirectLineConversations conversations, UsedStreamTokens used)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -35,6 +35,12 @@ internal static class DirectLineStreamHandler
         if (conversations.Find(conversationId) is not { } conversation)
         {
             return DirectLineResults.UnknownConversation();
+        }
+
+        // Single use: the second connect with the same URL is refused like an expired one, and the client asks for a new URL.
+        if (string.IsNullOrEmpty(check.TokenId) || !used.TryClaim(check.TokenId, check.ExpiresAt))
+        {
+            return DirectLineResults.StreamUrlUsed();
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();

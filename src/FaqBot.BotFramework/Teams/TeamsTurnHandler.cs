@@ -1,4 +1,5 @@
 using FaqBot.BotFramework.Activities;
+using FaqBot.BotFramework.Logging;
 using FaqBot.BotFramework.Turns;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -28,7 +29,7 @@ public sealed class TeamsTurnHandler(ITurnHandler inner, IOptions<TeamsOptions> 
 
         if (!TenantAllowed(context.TenantId))
         {
-            Log.TenantNotAllowed(logger, inbound.Type, context.TenantId);
+            Log.TenantNotAllowed(logger, LogText.Escape(inbound.Type), LogText.Escape(context.TenantId));
             // An invoke must still be answered; 403 tells Teams no, and nothing reaches the bot.
             turn.InvokeResponse = inbound.Type == ActivityTypes.Invoke ? new InvokeResponse(403) : null;
             return;

@@ -1,4 +1,5 @@
 using FaqBot.BotFramework.Activities;
+using FaqBot.BotFramework.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -40,12 +41,14 @@ public sealed partial class TurnRunner(ITurnHandler handler, IOptions<BotFramewo
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            Log.TurnCancelled(logger, activity.Type, activity.Conversation?.Id);
+            Log.TurnCancelled(logger, LogText.Escape(activity.Type));
+            Log.TurnConversation(logger, LogText.Escape(activity.Conversation?.Id));
             return new TurnResult(turn.InvokeResponse, Snapshot(sent), Failed: true);
         }
         catch (Exception ex)
         {
-            Log.TurnFailed(logger, ex, activity.Type, activity.Conversation?.Id);
+            Log.TurnFailed(logger, ex, LogText.Escape(activity.Type));
+            Log.TurnConversation(logger, LogText.Escape(activity.Conversation?.Id));
             await SendApologyAsync(activity, Record, cancellationToken).ConfigureAwait(false);
             // An invoke still needs an HTTP answer; 500 without a body tells the channel it failed and leaks nothing.
             var invoke = activity.Type == ActivityTypes.Invoke ? new InvokeResponse(500) : null;
@@ -69,7 +72,8 @@ public sealed partial class TurnRunner(ITurnHandler handler, IOptions<BotFramewo
         }
         catch (Exception ex)
         {
-            Log.ApologyFailed(logger, ex, activity.Conversation?.Id);
+            Log.ApologyFailed(logger, ex);
+            Log.TurnConversation(logger, LogText.Escape(activity.Conversation?.Id));
         }
     }
 
@@ -94,13 +98,17 @@ public sealed partial class TurnRunner(ITurnHandler handler, IOptions<BotFramewo
 
     private static partial class Log
     {
-        [LoggerMessage(100, LogLevel.Error, "Turn for {ActivityType} activity in conversation {ConversationId} failed")]
-        public static partial void TurnFailed(ILogger logger, Exception exception, string? activityType, string? conversationId);
+        // Conversation ids are the caller's choice: they go only to the Debug line that follows, escaped.
+        [LoggerMessage(100, LogLevel.Error, "Turn for a {ActivityType} activity failed")]
+        public static partial void TurnFailed(ILogger logger, Exception exception, string? activityType);
 
-        [LoggerMessage(101, LogLevel.Information, "Turn for {ActivityType} activity in conversation {ConversationId} was cancelled")]
-        public static partial void TurnCancelled(ILogger logger, string? activityType, string? conversationId);
+        [LoggerMessage(101, LogLevel.Information, "Turn for a {ActivityType} activity was cancelled")]
+        public static partial void TurnCancelled(ILogger logger, string? activityType);
 
-        [LoggerMessage(102, LogLevel.Error, "Could not send the apology in conversation {ConversationId}")]
-        public static partial void ApologyFailed(ILogger logger, Exception exception, string? conversationId);
+        [LoggerMessage(102, LogLevel.Error, "Could not send the apology after a failed turn")]
+        public static partial void ApologyFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(103, LogLevel.Debug, "(the turn above was in conversation {ConversationId})")]
+        public static partial void TurnConversation(ILogger logger, string? conversationId);
     }
 }

@@ -29,14 +29,17 @@ public sealed class AnswerDecider(IPassageSearcher searcher, UrgentRuleSet urgen
     /// <param name="previousPassageId">The passage shown last; a follow-up prefers a close runner-up over showing it again.</param>
     public Decision Decide(string? message, string? previousTopic = null, string? previousPassageId = null, int limit = 10)
     {
-        var text = message?.Trim() ?? "";
+        var whole = message?.Trim() ?? "";
+        // The cost budget: every part reads at most MessageBudget.MaxChars of the message (head and tail).
+        var text = MessageBudget.Bounded(whole);
         var (urgent, personal, result, standsAlone) = _cache.GetOrAdd(text, limit, () => DecideAlone(text, limit), searcher.ResultsVersion);
         if (urgent is not null)
         {
             return new Decision(DecisionKind.Urgent, SearchResult.Empty, urgent, false, text);
         }
 
-        var searched = text;
+        // The message itself when it was searched alone (cut or not), so the conversation can keep it as its topic.
+        var searched = whole;
         if (!string.IsNullOrWhiteSpace(previousTopic) && !standsAlone)
         {
             var withTopic = $"{previousTopic.Trim()} {text}";
@@ -56,7 +59,7 @@ public sealed class AnswerDecider(IPassageSearcher searcher, UrgentRuleSet urgen
     }
 
     /// <summary>True when <see cref="Decide"/> will answer this message from memory, without searching it alone.</summary>
-    public bool Remembers(string? message, int limit = 10) => _cache.Contains(message?.Trim() ?? "", limit);
+    public bool Remembers(string? message, int limit = 10) => _cache.Contains(MessageBudget.Bounded(message?.Trim() ?? ""), limit);
 
     // Triage comes first and an urgent message is never searched. The rules read words; the semantic net catches
     // what they miss (urgent in words no rule lists).

@@ -11,19 +11,21 @@ internal static partial class FeedbackReportReader
     {
         var range = (from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds());
 
-        var unanswered = Rows(connection, "SELECT question, at FROM unanswered WHERE at >= $from AND at < $to ORDER BY at, id", range,
-                r => (Question: r.GetString(0), At: At(r, 1)))
+        // A row may stand for several askings (count), the last of them at last_at.
+        var unanswered = Rows(connection, "SELECT question, at, count, coalesce(last_at, at) FROM unanswered WHERE at >= $from AND at < $to ORDER BY at, id", range,
+                r => (Question: r.GetString(0), At: At(r, 1), Count: r.GetInt32(2), Last: At(r, 3)))
             .GroupBy(q => GroupKey(q.Question))
-            .Select(g => new UnansweredGroup(Representative(g.Select(q => q.Question)), g.Count(), g.Min(q => q.At), g.Max(q => q.At))
+            .Select(g => new UnansweredGroup(Representative(g.Select(q => q.Question)), g.Sum(q => q.Count), g.Min(q => q.At), g.Max(q => q.Last))
             {
                 Wordings = [.. g.Select(q => q.Question).Distinct(StringComparer.Ordinal)],
             })
             .OrderByDescending(g => g.Count).ThenBy(g => g.Question, StringComparer.Ordinal)
             .ToList();
 
+        // A pressed-again button raised its row's count and last_at: the vote's time is its last press.
         var votes = Votes(Rows(connection, """
-            SELECT passage_id, helpful, reason, at, user, conversation, question FROM feedback
-            WHERE at >= $from AND at < $to ORDER BY at, id
+            SELECT passage_id, helpful, reason, coalesce(last_at, at) AS last, user, conversation, question FROM feedback
+            WHERE at >= $from AND at < $to ORDER BY last, id
             """, range,
             r => new Vote(r.GetString(0), r.GetInt64(1) == 1, r.IsDBNull(2) ? null : r.GetString(2), At(r, 3), r.GetString(4), r.GetString(5),
                 r.IsDBNull(6) ? null : r.GetString(6))));

@@ -30,8 +30,24 @@ internal static class FeedbackSchema
         AddColumn(connection, "decisions", "count", "INTEGER NOT NULL DEFAULT 1");
         // Files written before feedback kept the question have none for their rows.
         AddColumn(connection, "feedback", "question", "TEXT");
+        // Repeats folded into one row, and the caller's (hashed) address for the per-address bound.
+        foreach (var table in new[] { "unanswered", "feedback" })
+        {
+            AddColumn(connection, table, "count", "INTEGER NOT NULL DEFAULT 1");
+            AddColumn(connection, table, "last_at", "INTEGER");
+            AddColumn(connection, table, "address", "TEXT");
+        }
+        using var indexes = connection.CreateCommand();
+        indexes.CommandText = """
+            CREATE INDEX IF NOT EXISTS unanswered_conversation ON unanswered (conversation);
+            CREATE INDEX IF NOT EXISTS unanswered_address ON unanswered (address, at) WHERE address IS NOT NULL;
+            CREATE INDEX IF NOT EXISTS feedback_conversation ON feedback (conversation);
+            CREATE INDEX IF NOT EXISTS feedback_address ON feedback (address, at) WHERE address IS NOT NULL;
+            """;
+        indexes.ExecuteNonQuery();
     }
 
+    // Files written by older versions lack the newer columns: an old row counts once and has no known address.
     private static void AddColumn(SqliteConnection connection, string table, string column, string type)
     {
         using var columns = connection.CreateCommand();

@@ -48,8 +48,14 @@ public sealed partial class FeedbackStore : IDisposable
     private readonly ILogger _logger;
     private bool _disposed;
 
-    public FeedbackStore(string path, int retentionDays, string? hashKey, TimeProvider time, ILogger? logger = null)
+    private readonly FeedbackLimits _limits;
+
+    // Set when a write met the file's size cap, so the cap is logged once, not once per row; cleared by the next success.
+    private bool _full;
+
+    public FeedbackStore(string path, int retentionDays, string? hashKey, TimeProvider time, ILogger? logger = null, FeedbackLimits? limits = null)
     {
+        _limits = limits ?? FeedbackLimits.Default;
         _logger = logger ?? NullLogger.Instance;
         var full = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
@@ -92,19 +98,35 @@ public sealed partial class FeedbackStore : IDisposable
         }
     }
 
-    /// <summary>Keeps a question the bot could not answer, redacted, for staff to write the missing article.</summary>
-    public void RecordUnanswered(string question, string conversationId, double? bestConfidence) => Write(
-        "INSERT INTO unanswered (at, question, conversation, best_confidence) VALUES ($at, $q, $conv, $c)",
-        ("$q", Redactor.Redact(Shorten(question))), ("$conv", _hasher.Hash(conversationId)), ("$c", bestConfidence));
+    /// <summary>
+    /// Keeps a question the bot could not answer, redacted, for staff to write the missing article. The same question
+    /// again in the same conversation raises the row's count; past the per-conversation or per-address bound (or the
+    /// file's cap) nothing is written. Returns whether the question was counted.
+    /// </summary>
+    public bool RecordUnanswered(string question, string conversationId, double? bestConfidence, string? address = null) => WriteBounded(
+        "unanswered", _limits.MaxUnansweredPerConversation,
+        "SELECT max(id) FROM unanswered WHERE conversation = $conv AND question = $q",
+        "INSERT INTO unanswered (at, question, conversation, best_confidence, address) VALUES ($at, $q, $conv, $c, $addr)",
+        _hasher.Hash(conversationId), address is null ? null : _hasher.Hash(address),
+        ("$q", Redactor.Redact(Shorten(question))), ("$c", bestConfidence));
 
-    public void RecordFeedback(FeedbackEntry entry) => Write(
-        "INSERT INTO feedback (at, passage_id, decision, confidence, helpful, reason, conversation, user, question) VALUES ($at, $p, $d, $c, $h, $r, $conv, $user, $q)",
+    /// <summary>
+    /// Records a helpful / not helpful; the same press again in the same conversation (same passage, same verdict, no
+    /// reason yet) raises the row's count, so repeats are never lost and never take a row each.
+    /// </summary>
+    public bool RecordFeedback(FeedbackEntry entry, string? address = null) => WriteBounded(
+        "feedback", _limits.MaxFeedbackPerConversation,
+        entry.Reason is null
+            ? "SELECT max(id) FROM feedback WHERE conversation = $conv AND passage_id = $p AND decision = $d AND helpful = $h AND user = $user AND reason IS NULL"
+            : null,
+        "INSERT INTO feedback (at, passage_id, decision, confidence, helpful, reason, conversation, user, address, question) VALUES ($at, $p, $d, $c, $h, $r, $conv, $user, $addr, $q)",
+        _hasher.Hash(entry.ConversationId), address is null ? null : _hasher.Hash(address),
         ("$p", entry.PassageId), ("$d", entry.Decision), ("$c", entry.Confidence), ("$h", entry.Helpful ? 1 : 0),
-        ("$r", entry.Reason is null ? null : Redactor.Redact(Shorten(entry.Reason))), ("$conv", _hasher.Hash(entry.ConversationId)),
-        ("$user", _hasher.Hash(entry.UserId)), ("$q", entry.Question is null ? null : Redactor.Redact(Shorten(entry.Question))));
+        ("$r", entry.Reason is null ? null : Redactor.Redact(Shorten(entry.Reason))), ("$user", _hasher.Hash(entry.UserId)),
+        ("$q", entry.Question is null ? null : Redactor.Redact(Shorten(entry.Question))));
 
     /// <summary>Adds the reason to the patient's last "not helpful" on this passage, or records a new one carrying it.</summary>
-    public void RecordReason(string passageId, string conversationId, string userId, string reason)
+    public void RecordReason(string passageId, string conversationId, string userId, string reason, string? address = null)
     {
         var conversation = _hasher.Hash(conversationId);
         var redacted = Redactor.Redact(Shorten(reason));
@@ -124,7 +146,7 @@ public sealed partial class FeedbackStore : IDisposable
             }
         }
 
-        RecordFeedback(new FeedbackEntry(passageId, "answer", null, false, reason, conversationId, userId));
+        RecordFeedback(new FeedbackEntry(passageId, "answer", null, false, reason, conversationId, userId), address);
     }
 
     /// <summary>Deletes every row older than the retention; returns how many went.</summary>
@@ -170,24 +192,95 @@ public sealed partial class FeedbackStore : IDisposable
 
     // Waiting decisions are not written first: their rows carry their own time, and a busy bot's unanswered questions
     // would otherwise cut the batches into pieces too small to share rows.
-    private void Write(string sql, params (string Name, object? Value)[] parameters)
+    // One transaction: fold into an existing row, or check the bounds and insert, so concurrent writers cannot both pass.
+    private bool WriteBounded(
+        string table, int perConversation, string? findRepeat, string insert, string conversation, string? address,
+        params (string Name, object? Value)[] values)
     {
         var now = _time.GetUtcNow();
+        var written = false;
         lock (_writeLock)
         {
-            _writer ??= Open();
-            using var command = _writer.CreateCommand();
-            command.CommandText = sql;
-            command.Parameters.AddWithValue("$at", now.ToUnixTimeMilliseconds());
-            foreach (var (name, value) in parameters)
+            var writer = Writer();
+            try
             {
-                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-            }
+                using var transaction = writer.BeginTransaction();
+                SqliteCommand Command(string sql)
+                {
+                    var command = writer.CreateCommand();
+                    command.Transaction = transaction;
+                    command.CommandText = sql;
+                    command.Parameters.AddWithValue("$at", now.ToUnixTimeMilliseconds());
+                    command.Parameters.AddWithValue("$conv", conversation);
+                    command.Parameters.AddWithValue("$addr", (object?)address ?? DBNull.Value);
+                    command.Parameters.AddWithValue("$since", (now - TimeSpan.FromDays(1)).ToUnixTimeMilliseconds());
+                    foreach (var (name, value) in values)
+                    {
+                        command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+                    }
+                    return command;
+                }
 
-            command.ExecuteNonQuery();
+                if (findRepeat is not null)
+                {
+                    using var find = Command($"UPDATE {table} SET count = count + 1, last_at = $at WHERE id = ({findRepeat})");
+                    written = find.ExecuteNonQuery() > 0;
+                }
+                if (!written)
+                {
+                    using var perConv = Command($"SELECT COUNT(*) FROM {table} WHERE conversation = $conv");
+                    using var perAddress = Command($"SELECT COUNT(*) FROM {table} WHERE address = $addr AND at >= $since");
+                    if ((long)perConv.ExecuteScalar()! >= perConversation)
+                    {
+                        Log.ConversationBound(_logger, table, perConversation);
+                    }
+                    else if (address is not null && (long)perAddress.ExecuteScalar()! >= _limits.MaxRowsPerAddressPerDay)
+                    {
+                        Log.AddressBound(_logger, table, _limits.MaxRowsPerAddressPerDay);
+                    }
+                    else
+                    {
+                        using var command = Command(insert);
+                        command.ExecuteNonQuery();
+                        written = true;
+                    }
+                }
+                transaction.Commit();
+                _full = false;
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == SQLiteFull)
+            {
+                // The file is at its cap: the row is dropped, said once; the retention purge frees pages for new rows.
+                if (!_full)
+                {
+                    _full = true;
+                    Log.FileFull(_logger, Path, _limits.MaxFileMegabytes);
+                }
+                return false;
+            }
         }
 
         PurgeIfDue();
+        return written;
+    }
+
+    private const int SQLiteFull = 13;
+
+    // Under _writeLock. The writer connection carries the file's size cap (max_page_count is per connection).
+    private SqliteConnection Writer()
+    {
+        if (_writer is null)
+        {
+            var writer = Open();
+            using var pageSize = writer.CreateCommand();
+            pageSize.CommandText = "PRAGMA page_size";
+            var bytesPerPage = (long)pageSize.ExecuteScalar()!;
+            using var cap = writer.CreateCommand();
+            cap.CommandText = $"PRAGMA max_page_count = {_limits.MaxFileMegabytes * 1024L * 1024L / bytesPerPage}";
+            cap.ExecuteNonQuery();
+            _writer = writer;
+        }
+        return _writer;
     }
 
     // Retention is enforced while running too, not only at start: after writes and on the decisions' timer.
@@ -217,8 +310,8 @@ public sealed partial class FeedbackStore : IDisposable
         }
 
         // The file first: if it cannot be opened, the decisions stay queued for the next tick.
-        _writer ??= Open();
-        using var transaction = _writer.BeginTransaction();
+        var writer = Writer();
+        using var transaction = writer.BeginTransaction();
         var batch = new Dictionary<DecisionEvent, (long At, int Count)>();
         var order = new List<DecisionEvent>();
         while (_decisions.TryDequeue(out var item))
@@ -235,7 +328,7 @@ public sealed partial class FeedbackStore : IDisposable
             }
         }
 
-        using var command = _writer.CreateCommand();
+        using var command = writer.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO decisions (at, decision, passage_id, confidence, urgent_rule, personal, count)
@@ -244,19 +337,31 @@ public sealed partial class FeedbackStore : IDisposable
         var parameters = new[] { "$at", "$d", "$p", "$c", "$u", "$personal", "$count" }
             .Select(name => command.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
         command.Prepare();
-        foreach (var d in order)
+        try
         {
-            var (at, count) = batch[d];
-            object?[] values = [at, d.Decision, d.PassageId, d.Confidence, d.UrgentRule, d.PersonalAdvice ? 1 : 0, count];
-            for (var i = 0; i < values.Length; i++)
+            foreach (var d in order)
             {
-                parameters[i].Value = values[i] ?? DBNull.Value;
+                var (at, count) = batch[d];
+                object?[] values = [at, d.Decision, d.PassageId, d.Confidence, d.UrgentRule, d.PersonalAdvice ? 1 : 0, count];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    parameters[i].Value = values[i] ?? DBNull.Value;
+                }
+
+                command.ExecuteNonQuery();
             }
 
-            command.ExecuteNonQuery();
+            transaction.Commit();
         }
-
-        transaction.Commit();
+        catch (SqliteException e) when (e.SqliteErrorCode == SQLiteFull)
+        {
+            // Statistics past the file's cap are dropped, said once (as for the rows above).
+            if (!_full)
+            {
+                _full = true;
+                Log.FileFull(_logger, Path, _limits.MaxFileMegabytes);
+            }
+        }
     }
 
     private void FlushDecisionsInBackground()
@@ -293,6 +398,15 @@ public sealed partial class FeedbackStore : IDisposable
 
     private static partial class Log
     {
+        [LoggerMessage(4102, LogLevel.Error, "The feedback file {Path} has reached its cap of {Megabytes} MB (Feedback:MaxFileMegabytes): new unanswered questions, feedback and decision counts are not recorded until the retention purge frees space or the cap is raised")]
+        public static partial void FileFull(ILogger logger, string path, int megabytes);
+
+        [LoggerMessage(4103, LogLevel.Debug, "Not recorded: this conversation already has {Max} rows in {Table}")]
+        public static partial void ConversationBound(ILogger logger, string table, int max);
+
+        [LoggerMessage(4104, LogLevel.Debug, "Not recorded: this address already wrote {Max} rows to {Table} in the last day")]
+        public static partial void AddressBound(ILogger logger, string table, int max);
+
         [LoggerMessage(4101, LogLevel.Error, "Could not write a batch of decision counts to the feedback file")]
         public static partial void DecisionsLost(ILogger logger, Exception exception);
     }

@@ -37,7 +37,7 @@ public static class ConversationServiceExtensions
         {
             var options = sp.GetRequiredService<IOptions<FeedbackOptions>>().Value;
             return new FeedbackStore(Path.GetFullPath(options.Path, ContentRoot(sp)), options.RetentionDays, options.HashKey, sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger<FeedbackStore>());
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger<FeedbackStore>(), options.Limits);
         });
         services.TryAddSingleton<IConversationStateStore, MemoryConversationStateStore>();
         services.AddSingleton<AnswerComposer>();

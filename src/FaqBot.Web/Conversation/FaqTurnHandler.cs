@@ -1,4 +1,5 @@
 using FaqBot.BotFramework.Activities;
+using FaqBot.BotFramework.Logging;
 using FaqBot.BotFramework.Turns;
 
 namespace FaqBot.Web.Conversation;
@@ -97,9 +98,18 @@ public sealed class FaqTurnHandler(
     private async Task WelcomeAsync(TurnContext turn, CancellationToken ct)
     {
         await turn.SendAsync(services.Composer.Welcome(turn.Activity, services.Options.Subject, services.Examples), ct);
-        Log.WelcomeSent(services.Logger, StateKey(turn.Activity), turn.Activity.Type);
+        Log.WelcomeSent(services.Logger, LogText.Escape(StateKey(turn.Activity)), LogText.Escape(turn.Activity.Type));
     }
 
-    // Channel and conversation together: ids are only unique within a channel.
-    private static string StateKey(Activity activity) => $"{activity.ChannelId}|{activity.Conversation?.Id}";
+    // Channel and conversation together: ids are only unique within a channel. An id longer than any channel's (they are
+    // well under 200 characters) is kept as its hash, so the caller's choice of id cannot make each entry large.
+    private static string StateKey(Activity activity)
+    {
+        var key = $"{activity.ChannelId}|{activity.Conversation?.Id}";
+        return key.Length <= MaxStateKeyLength
+            ? key
+            : "sha256:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
+    }
+
+    internal const int MaxStateKeyLength = 256;
 }

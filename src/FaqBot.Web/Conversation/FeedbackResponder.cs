@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FaqBot.BotFramework.Activities;
+using FaqBot.BotFramework.Logging;
 using FaqBot.BotFramework.Turns;
 using FaqBot.Knowledge.Feedback;
 
@@ -23,15 +24,15 @@ public sealed class FeedbackResponder(ConversationServices services)
         var user = turn.Activity.From?.Id ?? "";
         if (action.Name == FaqAction.FeedbackReason)
         {
-            services.Record(s => s.RecordReason(passageId, conversation, user, action.Reason ?? ""));
+            services.Record(s => s.RecordReason(passageId, conversation, user, action.Reason ?? "", turn.Activity.CallerAddress));
             await turn.SendAsync(services.Composer.Message(turn.Activity, services.Composer.Texts(turn.Activity).ThanksReason), ct);
             return;
         }
 
         var helpful = action.Helpful ?? false;
         var question = QuestionOf(passageId, state);
-        services.Record(s => s.RecordFeedback(new FeedbackEntry(passageId, action.Decision ?? "answer", action.Confidence, helpful, null, conversation, user, question)));
-        Log.FeedbackRecorded(services.Logger, passageId, helpful);
+        services.Record(s => s.RecordFeedback(new FeedbackEntry(passageId, action.Decision ?? "answer", action.Confidence, helpful, null, conversation, user, question), turn.Activity.CallerAddress));
+        Log.FeedbackRecorded(services.Logger, LogText.Escape(passageId)!, helpful);
         services.Metrics.Voted(helpful);
         if (helpful)
         {
@@ -60,15 +61,15 @@ public sealed class FeedbackResponder(ConversationServices services)
         var answer = state.FindSent(activity.ReplyToId);
         if (answer is null)
         {
-            Log.UnknownRatedMessage(services.Logger, activity.ReplyToId);
+            Log.UnknownRatedMessage(services.Logger, LogText.Escape(activity.ReplyToId));
             return;
         }
 
         var helpful = actionValue.TryGetProperty("reaction", out var reaction) && reaction.ValueKind == JsonValueKind.String && reaction.GetString() == "like";
         var reason = actionValue.TryGetProperty("feedback", out var feedback) && feedback.ValueKind == JsonValueKind.String ? FeedbackText(feedback.GetString()!) : null;
         var question = QuestionOf(answer.PassageId, state);
-        services.Record(s => s.RecordFeedback(new FeedbackEntry(answer.PassageId, answer.Decision, answer.Confidence, helpful, reason, conversation, activity.From?.Id ?? "", question)));
-        Log.FeedbackRecorded(services.Logger, answer.PassageId, helpful);
+        services.Record(s => s.RecordFeedback(new FeedbackEntry(answer.PassageId, answer.Decision, answer.Confidence, helpful, reason, conversation, activity.From?.Id ?? "", question), activity.CallerAddress));
+        Log.FeedbackRecorded(services.Logger, LogText.Escape(answer.PassageId)!, helpful);
         services.Metrics.Voted(helpful);
     }
 

@@ -19,9 +19,11 @@ internal static partial class Log
     [LoggerMessage(4004, LogLevel.Error, "Could not write to the feedback store")]
     public static partial void StoreFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(4005, LogLevel.Warning, "Teams feedback for message {ActivityId} names no answer this conversation remembers")]
+    // The rated message's id is the caller's choice, so Debug.
+    [LoggerMessage(4005, LogLevel.Debug, "Teams feedback for message {ActivityId} names no answer this conversation remembers")]
     public static partial void UnknownRatedMessage(ILogger logger, string? activityId);
 
-    [LoggerMessage(4006, LogLevel.Information, "Welcome sent in conversation {Conversation} ({ActivityType})")]
-    public static partial void WelcomeSent(ILogger logger, string conversation, string? activityType);
+    // Per conversation and naming a caller-chosen id, so Debug.
+    [LoggerMessage(4006, LogLevel.Debug, "Welcome sent in conversation {Conversation} ({ActivityType})")]
+    public static partial void WelcomeSent(ILogger logger, string? conversation, string? activityType);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FaqBot.BotFramework.Logging;
 using FaqBot.BotFramework.Turns;
 using FaqBot.Knowledge.Answering;
 using FaqBot.Knowledge.Chunking;
@@ -22,10 +23,10 @@ public sealed class QuestionResponder(ConversationServices services)
 
     public async Task<ConversationState> AnswerAsync(TurnContext turn, string text, string conversation, ConversationState state, CancellationToken ct)
     {
-        Log.MessageText(services.Logger, text);
+        Log.MessageText(services.Logger, LogText.Escape(text, 4096)!);
         var decision = await DecideWithTypingAsync(turn, text, state, ct);
         var best = decision.Best;
-        Log.Decided(services.Logger, decision.Kind, conversation, best?.Passage.Id, best?.Confidence ?? decision.Result.Best?.Confidence,
+        Log.Decided(services.Logger, decision.Kind, LogText.Escape(conversation)!, best?.Passage.Id, best?.Confidence ?? decision.Result.Best?.Confidence,
             decision.Urgent?.Rule.Id, decision.IsPersonalAdvice);
         services.Record(s => s.RecordDecision(new DecisionEvent(decision.Name, best?.Passage.Id, best?.Confidence, decision.Urgent?.Rule.Id, decision.IsPersonalAdvice)));
 
@@ -35,7 +36,7 @@ public sealed class QuestionResponder(ConversationServices services)
                 await turn.SendAsync(services.Composer.Urgent(turn.Activity, decision.Urgent!.Rule.Crisis), ct);
                 return state;
             case DecisionKind.Abstain:
-                services.Record(s => s.RecordUnanswered(text, conversation, decision.Result.Best?.Confidence));
+                services.Record(s => s.RecordUnanswered(text, conversation, decision.Result.Best?.Confidence, turn.Activity.CallerAddress));
                 var topics = services.Searcher.GetArticles().Select(a => a.Citation.Title);
                 await turn.SendAsync(services.Composer.NoAnswer(turn.Activity, topics, decision.IsPersonalAdvice, services.Examples), ct);
                 return state;
@@ -43,7 +44,7 @@ public sealed class QuestionResponder(ConversationServices services)
                 // A follow-up searched with the previous topic keeps that topic; a question that stood alone becomes it.
                 var topic = decision.SearchedText == text ? text : state.Topic;
                 var shown = await ShowAsync(turn, best!.Passage, best.BestSentence, best.Confidence, decision.IsPersonalAdvice, decision.Result, state, ct);
-                return shown with { Topic = topic };
+                return shown with { Topic = ConversationState.TopicOf(topic) };
         }
     }
 

@@ -136,6 +136,26 @@ public sealed class DirectLineStreamingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AStreamUrlOpensOneSocketOnlyAndReconnectGivesANewOne()
+    {
+        using var client = server.Client();
+        (await client.StartAsync()).Dispose();
+        await using var first = await SocketReader.ConnectAsync(client.StreamUrl!);
+        Assert.NotNull(await first.NextSetAsync());
+
+        // Someone else with the same URL (a log, a proxy) cannot take the socket over or replay the history.
+        var reused = await Assert.ThrowsAsync<WebSocketException>(() => SocketReader.ConnectAsync(client.StreamUrl!));
+        Assert.Contains("403", reused.Message);
+
+        // The client's own way back, as Direct Line JS does after any close: reconnect for a fresh URL.
+        using var reconnect = await client.SendAsync(HttpMethod.Get, $"/conversations/{client.ConversationId}?watermark=0");
+        var fresh = (string)(await reconnect.Content.ReadFromJsonAsync<JsonObject>())!["streamUrl"]!;
+        Assert.NotEqual(client.StreamUrl, fresh);
+        await using var second = await SocketReader.ConnectAsync(fresh);
+        Assert.Equal(WebSocketState.Open, second.Socket.State);
+    }
+
+    [Fact]
     public async Task StreamUrlOfOneConversationCannotOpenAnother()
     {
         using var alice = server.Client();

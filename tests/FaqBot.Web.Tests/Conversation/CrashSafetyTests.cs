@@ -36,7 +36,8 @@ public sealed class CrashSafetyTests : IDisposable
         bot.Kill(entireProcessTree: true);
         await bot.WaitForExitAsync();
 
-        Assert.Equal(20L, Count("SELECT COUNT(*) FROM feedback"));
+        // Twenty presses of the same button are one row with a count of 20 (repeats are folded, none is lost).
+        Assert.Equal(20L, Count("SELECT SUM(count) FROM feedback"));
         Assert.Equal(1L, Count("SELECT SUM(count) FROM decisions"));
     }
 
