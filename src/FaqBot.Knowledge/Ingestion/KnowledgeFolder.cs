@@ -56,9 +56,11 @@ public sealed record KnowledgeFolder(IReadOnlyList<Article> Articles, IReadOnlyL
         return new KnowledgeFolder(articles, errors, Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant());
     }
 
-    // Every Markdown file below the folder except READMEs, in a stable order so the hash is stable.
+    // Every Markdown file below the folder except READMEs and the clinic's own facts (clinic/, read by ClinicFacts),
+    // in a stable order so the hash is stable.
     private static IEnumerable<string> ArticleFiles(string folder) =>
         Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories)
             .Where(p => !Path.GetFileName(p).Equals("README.md", StringComparison.OrdinalIgnoreCase))
+            .Where(p => !Path.GetRelativePath(folder, p).Replace('\\', '/').StartsWith(Clinic.ClinicFacts.FolderName + "/", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal);
 }
