@@ -13,6 +13,20 @@ internal static partial class FrontMatterProblem
     {
         var line = (int)ex.Start.Line - 1 + firstLine;
         var technical = (ex.InnerException?.Message ?? ex.Message).Split('\n')[0].Trim();
+        if (technical.Contains("quoted scalar", StringComparison.OrdinalIgnoreCase) || technical.Contains("did not find expected key", StringComparison.OrdinalIgnoreCase))
+        {
+            // An unclosed quote runs on into the next lines, and the parser trips further down: the culprit is the
+            // first line with an odd number of quotes.
+            for (var i = firstLine; i <= Math.Min(line, lines.Count); i++)
+            {
+                if (lines[i - 1].Replace("\\\"", "", StringComparison.Ordinal).Count(c => c == '"') % 2 == 1)
+                {
+                    var unclosed = KeyOn(lines, i);
+                    return (i, $"{(unclosed is null ? "a value" : $"the {unclosed.Replace('_', ' ')}")} is missing its closing quote (\")");
+                }
+            }
+        }
+
         var key = KeyOn(lines, line);
         var what = key is null ? "a value" : $"the {key.Replace('_', ' ')}";
         string message;
@@ -43,7 +57,9 @@ internal static partial class FrontMatterProblem
         }
         else if (ex is not SyntaxErrorException && key is not null)
         {
-            message = $"{what} has the wrong shape: it should be one value in double quotes" + (key is "questions" or "words" ? " per list item" : "");
+            message = key is "questions" or "words"
+                ? $"{what} should be a list of values in double quotes"
+                : $"{what} should be one value in double quotes (a colon or a [ in it needs the quotes)";
         }
         else
         {
