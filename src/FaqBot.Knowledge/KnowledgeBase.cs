@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FaqBot.Knowledge.Chunking;
+using FaqBot.Knowledge.Clinic;
 using FaqBot.Knowledge.Index;
 using FaqBot.Knowledge.Ingestion;
 using FaqBot.Knowledge.Search;
@@ -12,9 +13,11 @@ namespace FaqBot.Knowledge;
 /// <summary>The one way in for the host and the CLI: (re)builds the index when the articles changed and opens the searcher.</summary>
 public sealed partial class KnowledgeBase : IDisposable
 {
-    private KnowledgeBase(PassageSearcher searcher, SentenceEmbedder? embedder, HybridSearcher? hybrid, IndexSummary summary, IReadOnlyList<string> warnings, KnowledgeOptions options)
+    private KnowledgeBase(PassageSearcher searcher, SentenceEmbedder? embedder, HybridSearcher? hybrid, IndexSummary summary, IReadOnlyList<KnowledgeLoadWarning> warnings,
+        ClinicFacts clinic, KnowledgeOptions options)
     {
-        (Searcher, Embedder, Hybrid, Summary, Warnings, Options) = (searcher, embedder, hybrid, summary, warnings, options);
+        (Searcher, Embedder, Hybrid, Summary, LoadWarnings, Clinic, Options) = (searcher, embedder, hybrid, summary, warnings, clinic, options);
+        Warnings = [.. warnings.Select(w => w.ToString())];
     }
 
     /// <summary>The lexical engine (Lucene.Net) alone.</summary>
@@ -34,6 +37,17 @@ public sealed partial class KnowledgeBase : IDisposable
 
     /// <summary>Articles that failed to load and bad synonym lines, each naming its file and line.</summary>
     public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>Every problem found while loading, with its file and line, in words clinic staff understand (for the
+    /// staff console, <c>/readyz</c> and <c>faqbot index</c>).</summary>
+    public IReadOnlyList<KnowledgeLoadWarning> LoadWarnings { get; }
+
+    /// <summary>The files left out because they could not be read (broken front matter, not UTF-8, ...): the bot
+    /// answers from the rest, but staff must fix these.</summary>
+    public IReadOnlyList<string> FailedFiles => [.. LoadWarnings.Where(w => w.FileSkipped).Select(w => w.File).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The clinic's own facts (<c>knowledge/clinic/</c>); none when the folder is missing.</summary>
+    public ClinicFacts Clinic { get; }
 
     public KnowledgeOptions Options { get; }
 
@@ -90,7 +104,12 @@ public sealed partial class KnowledgeBase : IDisposable
             Log.IndexBuilt(logger, options.IndexPath, summary.Articles, summary.Passages, summary.Warnings.Count, (long)summary.Elapsed.TotalMilliseconds);
         }
 
+        // The index keeps the articles that failed to load; everything else is found again at every start.
         var warnings = summary.Warnings.ToList();
+        var clinicErrors = new List<ArticleError>();
+        var clinicFacts = string.IsNullOrWhiteSpace(options.ClinicFolder) ? [] : ClinicFacts.Read(options.ClinicFolder, clinicErrors);
+        warnings.AddRange(clinicErrors.Select(e => e.ToString()));
+        var skipped = warnings.Count;
         var synonyms = SynonymTable.Load(string.IsNullOrWhiteSpace(options.SynonymsFile) ? null : options.SynonymsFile, warnings);
         var hidden = HiddenPassages.Load(options.Path, warnings);
         foreach (var warning in warnings)
@@ -118,15 +137,29 @@ public sealed partial class KnowledgeBase : IDisposable
 
         if (!options.Semantic)
         {
-            return new KnowledgeBase(searcher, null, null, summary, warnings, options);
+            return new KnowledgeBase(searcher, null, null, summary, Structured(warnings, skipped), new ClinicFacts(clinicFacts), options);
         }
 
         var embedder = SentenceEmbedder.Shared(options.ModelCacheFolderOrDefault);
         var vectors = OpenVectors(options, hash, searcher, chunked, embedder, logger, warnings, embeddingProgress);
         var notCovered = string.IsNullOrWhiteSpace(options.NotCoveredFile) ? [] : NotCoveredExamples.Load(options.NotCoveredFile);
         var hybrid = new HybridSearcher(searcher, vectors, embedder, KeptQueryVectors.Embed(embedder, notCovered));
-        return new KnowledgeBase(searcher, embedder, hybrid, summary, warnings, options);
+        return new KnowledgeBase(searcher, embedder, hybrid, summary, Structured(warnings, skipped), new ClinicFacts(clinicFacts, embedder, MedicalQuestions(searcher, vectors, embedder, clinicFacts.Count)), options);
     }
+
+    // What a clinic question must read less like: the patient questions the articles answer, and the articles' titles
+    // (a folder without questions, such as MedQuAD, has question-like titles). Nothing to embed without clinic facts.
+    private const int MaxTitles = 2000;
+
+    private static float[][] MedicalQuestions(PassageSearcher searcher, PassageVectors vectors, SentenceEmbedder embedder, int facts) => facts == 0 ? [] :
+    [
+        .. vectors.QuestionVectors,
+        .. KeptQueryVectors.Embed(embedder, [.. searcher.GetArticles().Select(a => a.Citation.Title).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxTitles)]),
+    ];
+
+    // The first <paramref name="skipped"/> warnings name files left out whole; the rest, lines or parts ignored.
+    private static List<KnowledgeLoadWarning> Structured(List<string> warnings, int skipped) =>
+        [.. warnings.Select((w, i) => KnowledgeLoadWarning.Parse(w, fileSkipped: i < skipped))];
 
     /// <summary>The vectors file beside the index: reused when it was made for this content, else rebuilt, embedding
     /// only the passages and questions whose text changed.</summary>

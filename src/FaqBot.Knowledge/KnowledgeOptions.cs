@@ -33,6 +33,9 @@ public sealed class KnowledgeOptions
     /// <summary>Questions near the articles' topics that no article answers, for semantic search; a missing file means none.</summary>
     public string NotCoveredFile { get; set; } = "knowledge/not-covered.yaml";
 
+    /// <summary>The clinic's own facts (address, hours, booking...), one Markdown file each; a missing folder means none.</summary>
+    public string ClinicFolder { get; set; } = "knowledge/" + Clinic.ClinicFacts.FolderName;
+
     /// <summary><see cref="ModelCacheFolder"/>, or the shared default when it is empty.</summary>
     public string ModelCacheFolderOrDefault => string.IsNullOrWhiteSpace(ModelCacheFolder)
         ? System.IO.Path.Combine(System.IO.Path.GetTempPath(), "faqbot-models")
@@ -50,6 +53,7 @@ public sealed class KnowledgeOptions
         IndexPath = System.IO.Path.GetFullPath(IndexPath, baseDirectory),
         SynonymsFile = string.IsNullOrWhiteSpace(SynonymsFile) ? "" : System.IO.Path.GetFullPath(SynonymsFile, baseDirectory),
         NotCoveredFile = string.IsNullOrWhiteSpace(NotCoveredFile) ? "" : System.IO.Path.GetFullPath(NotCoveredFile, baseDirectory),
+        ClinicFolder = string.IsNullOrWhiteSpace(ClinicFolder) ? "" : System.IO.Path.GetFullPath(ClinicFolder, baseDirectory),
         AnswerThreshold = AnswerThreshold,
         Semantic = Semantic,
         ModelCacheFolder = string.IsNullOrWhiteSpace(ModelCacheFolder) ? "" : System.IO.Path.GetFullPath(ModelCacheFolder, baseDirectory),
@@ -74,6 +78,8 @@ public sealed class KnowledgeOptions
             IndexPath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(IndexPath))!, $"knowledge-{name}-{key}"),
             SynonymsFile = File.Exists(ownSynonyms) ? ownSynonyms : SynonymsFile,
             NotCoveredFile = File.Exists(System.IO.Path.Combine(full, NotCoveredExamples.DefaultFileName)) ? System.IO.Path.Combine(full, NotCoveredExamples.DefaultFileName) : "",
+            // The clinic is the same whatever articles it offers: its own facts unless the folder brings some.
+            ClinicFolder = Directory.Exists(System.IO.Path.Combine(full, Clinic.ClinicFacts.FolderName)) ? System.IO.Path.Combine(full, Clinic.ClinicFacts.FolderName) : ClinicFolder,
             AnswerThreshold = AnswerThreshold,
             Semantic = Semantic,
             ModelCacheFolder = ModelCacheFolder,

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FaqBot.Knowledge.Answering;
+using FaqBot.Knowledge.Clinic;
 using FaqBot.Knowledge.Search;
 
 namespace FaqBot.Cli.Commands;
@@ -40,13 +41,13 @@ internal static class AskCommand
             var decider = AskDecision.For(knowledgeBase);
             if (file is null)
             {
-                var (decision, result) = Decide(decider, single!);
+                var decided = decider.Decide(single!);
                 if (parse.GetValue(explain))
                 {
                     Console.WriteLine(Explain(searcher, single!));
                 }
 
-                Console.WriteLine(parse.GetValue(json) ? JsonOutput.Answer("q", decision, result) : Describe(decision, result));
+                Console.WriteLine(parse.GetValue(json) ? JsonOutput.Answer("q", decided.Kind, decided.Result, decided.Clinic) : Describe(decided.Kind, decided.Result, decided.Clinic));
                 return 0;
             }
 
@@ -58,8 +59,10 @@ internal static class AskCommand
                     Console.WriteLine($"{item.Id}\t{Explain(searcher, item.Question)}");
                 }
 
-                var (decision, result) = Decide(decider, item.Question);
-                Console.WriteLine(parse.GetValue(json) ? JsonOutput.Answer(item.Id, decision, result) : $"{item.Id}\t{JsonOutput.Decision(decision)}\t{result.Best?.Confidence:0.00}\t{result.Best?.Passage.Id}");
+                var decided = decider.Decide(item.Question);
+                var (decision, result) = (decided.Kind, decided.Result);
+                Console.WriteLine(parse.GetValue(json) ? JsonOutput.Answer(item.Id, decision, result, decided.Clinic)
+                    : $"{item.Id}\t{JsonOutput.Decision(decision)}\t{result.Best?.Confidence:0.00}\t{decided.Clinic?.Fact.SourceFile ?? result.Best?.Passage.Id}");
             }
 
             foreach (var error in errors)
@@ -72,19 +75,20 @@ internal static class AskCommand
         return command;
     }
 
-    private static (DecisionKind Decision, SearchResult Result) Decide(AnswerDecider decider, string question)
-    {
-        var decision = decider.Decide(question);
-        return (decision.Kind, decision.Result);
-    }
-
     private static string Explain(PassageSearcher searcher, string question) =>
         "terms: " + string.Join("  ", searcher.Analyze(question).Terms.Select(t =>
             $"{t.Label}[{t.Origin.ToString().ToLowerInvariant()} {t.Weight:0.00}{(t.Stems.Count > 1 || t.Origin != TermOrigin.Known ? " → " + string.Join('|', t.Stems.Select(searcher.Vocabulary.Stem)) : "")}]"));
 
-    private static string Describe(DecisionKind decision, SearchResult result)
+    private static string Describe(DecisionKind decision, SearchResult result, ClinicMatch? clinic)
     {
         var lines = new List<string> { $"decision: {JsonOutput.Decision(decision)}" };
+        if (clinic is not null)
+        {
+            lines.Add($"clinic fact: {clinic.Fact.SourceFile} \"{clinic.Fact.Title}\" (meaning {clinic.Similarity:0.00}{(clinic.Word is null ? "" : $", word \"{clinic.Word}\"")})");
+            lines.Add($"   » {clinic.Fact.Body.ReplaceLineEndings(" ")}");
+            lines.Add("passages the articles offered (declined):");
+        }
+
         if (result.Hits.Count == 0)
         {
             lines.Add("No passage matches this question.");

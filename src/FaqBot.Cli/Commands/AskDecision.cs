@@ -6,8 +6,8 @@ using Microsoft.Extensions.Configuration;
 namespace FaqBot.Cli.Commands;
 
 // What the bot would do with a message: the bot's own AnswerDecider (urgent triage by rule and by meaning first, then
-// search), with the urgent files the bot uses (Conversation:UrgentRulesFile, UrgentExamplesFile), whatever knowledge
-// folder is searched.
+// search, then the clinic's own facts for what no article answers), with the urgent files the bot uses
+// (Conversation:UrgentRulesFile, UrgentExamplesFile), whatever knowledge folder is searched.
 internal static class AskDecision
 {
     public static AnswerDecider For(KnowledgeBase knowledgeBase)
@@ -24,6 +24,6 @@ internal static class AskDecision
         var semantic = knowledgeBase.Embedder is { } embedder
             ? new SemanticTriage(embedder, rules, UrgentExamples.Load(Path.GetFullPath(examplesFile, baseDirectory), rules), answeredQuestions: knowledgeBase.Hybrid?.Vectors.QuestionVectors)
             : null;
-        return new AnswerDecider(knowledgeBase.Search, rules, semanticTriage: semantic);
+        return new AnswerDecider(knowledgeBase.Search, rules, semanticTriage: semantic, clinic: knowledgeBase.Clinic);
     }
 }

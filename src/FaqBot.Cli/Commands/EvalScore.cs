@@ -27,8 +27,16 @@ internal sealed partial class EvalScore
 
     public List<object> Misses { get; } = [];
 
+    // Items a clinic fact answered (the articles had declined them), by the item's kind.
+    private readonly Dictionary<string, int> _clinic = new(StringComparer.Ordinal);
+
     public void Add(QuestionItem item, DecisionKind decision, SearchResult result)
     {
+        if (decision == DecisionKind.Clinic)
+        {
+            _clinic[item.Kind] = _clinic.GetValueOrDefault(item.Kind) + 1;
+        }
+
         if (item.Kind != "urgent")
         {
             _ordinaryItems++;
@@ -43,7 +51,7 @@ internal sealed partial class EvalScore
                 _calibration.Add((result.Best?.Confidence ?? 0, false));
                 _abstainItems++;
                 _abstainDeclined += decision != DecisionKind.Answer ? 1 : 0;
-                if (decision != DecisionKind.Abstain)
+                if (decision is not (DecisionKind.Abstain or DecisionKind.Clinic))
                 {
                     Misses.Add(new { id = item.Id, kind = item.Kind, question = item.Question, decision = JsonOutput.Decision(decision), answered_with = result.Best?.Passage.Id, confidence = result.Best?.Confidence });
                 }
@@ -93,6 +101,12 @@ internal sealed partial class EvalScore
             ["abstain_items"] = _abstainItems,
             ["abstain_declined"] = Share(_abstainDeclined, _abstainItems),
         };
+        // A clinic fact answers only what the articles declined: it counts as declined above, and is shown here.
+        if (_clinic.Count > 0)
+        {
+            figures["clinic_answered"] = _clinic.OrderBy(c => c.Key, StringComparer.Ordinal).ToDictionary(c => $"{c.Key} items", c => (object)c.Value);
+        }
+
         if (_urgentItems > 0)
         {
             figures["urgent_items"] = _urgentItems;

@@ -8,7 +8,7 @@ internal static class IndexCommand
     public static Command Create()
     {
         var knowledge = KnowledgeOption.Create();
-        var command = new Command("index", "Build the search index from the knowledge folder and print a summary.") { knowledge };
+        var command = new Command("index", "Build the search index from the knowledge folder and print a summary; exits 1 when a file could not be loaded.") { knowledge };
         command.SetAction(async (parse, ct) =>
         {
             var options = CliConfiguration.LoadKnowledgeOptions(parse.GetValue(knowledge));
@@ -52,6 +52,15 @@ internal static class IndexCommand
             }
 
             Console.WriteLine($"  time:      {clock.Elapsed.TotalSeconds:0.00} s");
+
+            // A deploy script must stop here: the bot would answer without these files.
+            var failed = knowledgeBase.FailedFiles;
+            if (failed.Count > 0)
+            {
+                Console.Error.WriteLine($"{failed.Count} {(failed.Count == 1 ? "file" : "files")} could not be loaded and {(failed.Count == 1 ? "is" : "are")} left out: {string.Join(", ", failed)}. Fix the lines named above and run faqbot index again.");
+                return 1;
+            }
+
             return 0;
         });
         return command;

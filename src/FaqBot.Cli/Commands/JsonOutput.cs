@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FaqBot.Knowledge.Answering;
+using FaqBot.Knowledge.Clinic;
 using FaqBot.Knowledge.Search;
 
 namespace FaqBot.Cli.Commands;
@@ -30,6 +31,7 @@ internal static class JsonOutput
         best_sentence = hit.BestSentence,
     };
 
-    public static string Answer(string qid, DecisionKind decision, SearchResult result) =>
-        JsonSerializer.Serialize(new { qid, decision = Decision(decision), hits = result.Hits.Take(10).Select(Hit) }, Options);
+    public static string Answer(string qid, DecisionKind decision, SearchResult result, ClinicMatch? clinic = null) => clinic is null
+        ? JsonSerializer.Serialize(new { qid, decision = Decision(decision), hits = result.Hits.Take(10).Select(Hit) }, Options)
+        : JsonSerializer.Serialize(new { qid, decision = Decision(decision), clinic = new { id = clinic.Fact.Id, title = clinic.Fact.Title, similarity = clinic.Similarity, word = clinic.Word }, hits = result.Hits.Take(10).Select(Hit) }, Options);
 }

@@ -1,3 +1,4 @@
+using FaqBot.Knowledge.Clinic;
 using FaqBot.Knowledge.Search;
 using FaqBot.Knowledge.Triage;
 
@@ -9,7 +10,9 @@ namespace FaqBot.Knowledge.Answering;
 /// </summary>
 /// <param name="cacheCapacity">How many distinct messages' own decisions to remember (0: none); see <see cref="StandaloneCache"/>.</param>
 /// <param name="semanticTriage">The second urgent net, by meaning; null leaves the rules alone.</param>
-public sealed class AnswerDecider(IPassageSearcher searcher, UrgentRuleSet urgentRules, int cacheCapacity = 0, SemanticTriage? semanticTriage = null)
+/// <param name="clinic">The clinic's own facts, asked only when no article answers: they never change a medical answer.</param>
+public sealed class AnswerDecider(IPassageSearcher searcher, UrgentRuleSet urgentRules, int cacheCapacity = 0, SemanticTriage? semanticTriage = null,
+    ClinicFacts? clinic = null)
 {
     private readonly StandaloneCache _cache = new(cacheCapacity);
 
@@ -55,6 +58,12 @@ public sealed class AnswerDecider(IPassageSearcher searcher, UrgentRuleSet urgen
         // A question about the patient's own circumstance that the best passage never mentions (pregnancy,
         // breastfeeding, a named medicine) is declined: a dermatologist should decide, not a loosely related passage.
         var answer = result.HasGoodAnswer && !(personal && PersonalAdviceDetector.PassageIgnoresSituation(text, result.Best!.Passage.Text));
+        if (!answer && clinic?.Match(text) is { } fact)
+        {
+            // Declined by the articles, and about the clinic itself (where, when, how much, who to talk to).
+            return new Decision(DecisionKind.Clinic, result, null, personal, searched, fact);
+        }
+
         return new Decision(answer ? DecisionKind.Answer : DecisionKind.Abstain, result, null, personal, searched);
     }
 

@@ -1,3 +1,4 @@
+using FaqBot.Knowledge.Clinic;
 using FaqBot.Knowledge.Search;
 using FaqBot.Knowledge.Triage;
 
@@ -8,15 +9,17 @@ namespace FaqBot.Knowledge.Answering;
 /// <param name="Urgent">The rule that made the message urgent; null otherwise.</param>
 /// <param name="IsPersonalAdvice">The patient asks about their own situation; the answer adds that a dermatologist should decide.</param>
 /// <param name="SearchedText">What was searched: the message, or the message with the previous topic when it could not stand alone.</param>
+/// <param name="Clinic">The clinic fact that answers it, when <paramref name="Kind"/> is <see cref="DecisionKind.Clinic"/>.</param>
 public sealed record Decision(
     DecisionKind Kind,
     SearchResult Result,
     UrgentMatch? Urgent,
     bool IsPersonalAdvice,
-    string SearchedText)
+    string SearchedText,
+    ClinicMatch? Clinic = null)
 {
     public SearchHit? Best => Kind == DecisionKind.Answer ? Result.Best : null;
 
-    /// <summary>The decision's name as the CLI prints it: answer, abstain or urgent.</summary>
+    /// <summary>The decision's name as the CLI prints it: answer, abstain, urgent or clinic.</summary>
     public string Name => Kind.ToString().ToLowerInvariant();
 }

@@ -6,4 +6,7 @@ public enum DecisionKind
     Answer,
     Abstain,
     Urgent,
+
+    /// <summary>No article answers it, but one of the clinic's own facts does (address, hours, booking, a person).</summary>
+    Clinic,
 }

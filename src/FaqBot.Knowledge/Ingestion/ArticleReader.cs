@@ -45,14 +45,14 @@ public static class ArticleReader
         }
         catch (YamlException ex)
         {
-            // YamlDotNet counts lines from 1 within the block, which starts on file line 2.
-            var line = (int)ex.Start.Line + 1;
-            return (null, new ArticleError(file, line, $"bad front matter: {FirstLine(ex)}"));
+            // The block starts on file line 2.
+            var (line, message) = FrontMatterProblem.Describe(ex, lines, firstLine: 2);
+            return (null, new ArticleError(file, line, message));
         }
 
         if (front is null || string.IsNullOrWhiteSpace(front.Title))
         {
-            return (null, new ArticleError(file, 2, "the front matter has no 'title'"));
+            return (null, new ArticleError(file, 2, "the front matter has no title; add a line title: \"…\""));
         }
 
         var body = string.Join('\n', lines[(close + 1)..]);
@@ -64,12 +64,5 @@ public static class ArticleReader
         var docId = Path.GetFileNameWithoutExtension(path).ToLowerInvariant();
         var language = string.IsNullOrWhiteSpace(front.Language) ? "en" : front.Language.Trim();
         return (new Article(docId, file, front.ToCitation(), language, body, close + 2, front.SectionQuestions()), null);
-    }
-
-    private static string FirstLine(YamlException ex)
-    {
-        var message = ex.InnerException?.Message ?? ex.Message;
-        var cut = message.IndexOf('\n');
-        return cut < 0 ? message : message[..cut];
     }
 }

@@ -70,13 +70,15 @@ public sealed record KnowledgeFolder(IReadOnlyList<Article> Articles, IReadOnlyL
     }
 
     /// <summary>Subfolders of Markdown that are not articles: <c>pages/</c> holds the web page's privacy and terms
-    /// texts, which must never be quoted as an answer.</summary>
+    /// texts, which must never be quoted as an answer (the clinic's facts in <c>clinic/</c> are read by ClinicFacts).</summary>
     public const string PagesFolder = "pages";
 
-    // Every Markdown file below the folder except READMEs and the pages, in a stable order so the hash is stable.
+    // Every Markdown file below the folder except READMEs, the pages and the clinic's facts, in a stable order so the
+    // hash is stable.
     private static IEnumerable<string> ArticleFiles(string folder) =>
         Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories)
             .Where(p => !Path.GetFileName(p).Equals("README.md", StringComparison.OrdinalIgnoreCase))
             .Where(p => !Path.GetRelativePath(folder, p).Replace('\\', '/').StartsWith(PagesFolder + "/", StringComparison.OrdinalIgnoreCase))
+            .Where(p => !Path.GetRelativePath(folder, p).Replace('\\', '/').StartsWith(Clinic.ClinicFacts.FolderName + "/", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal);
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using FaqBot.BotFramework.Activities;
 using FaqBot.BotFramework.Teams;
 using FaqBot.Knowledge.Chunking;
+using FaqBot.Knowledge.Clinic;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.Web.Conversation;
@@ -85,6 +86,34 @@ public sealed class AnswerComposer(IOptions<ClinicOptions> clinicOptions, BotTex
     }
 
     public Activity Urgent(Activity inbound, bool crisis) => Reply(inbound, Texts(inbound).Urgent(crisis));
+
+    /// <summary>
+    /// One of the clinic's own facts, as staff wrote it, cited as the clinic and without the "see a dermatologist"
+    /// safeguard (it is not medical information); with tap-to-call and the booking link. Asking for a person or an
+    /// appointment also gets the opening hours. The booking link is a button too, when the clinic has one.
+    /// </summary>
+    public Activity ClinicFact(Activity inbound, ClinicFact fact, ClinicFact? hours)
+    {
+        var contact = fact.Kind is ClinicFactKind.Contact or ClinicFactKind.Booking;
+        var how = contact ? ClinicTexts.ContactOptions(Clinic, hours) : ClinicTexts.HowToReach(Clinic);
+        var source = ClinicTexts.Source(Clinic);
+        var plain = string.Join("\n\n", fact.Body, how, source);
+        var body = new JsonArray
+        {
+            AdaptiveCards.TextBlock(fact.Body),
+            AdaptiveCards.TextBlock(LinkUrl(how, Clinic.BookingUrl), bold: contact),
+            AdaptiveCards.TextBlock(source, small: true, subtle: true),
+        };
+        var actions = new JsonArray();
+        if (!string.IsNullOrWhiteSpace(Clinic.BookingUrl))
+        {
+            actions.Add(AdaptiveCards.OpenUrl(ClinicTexts.BookButton, Clinic.BookingUrl));
+        }
+
+        var reply = Reply(inbound, TeamsContext.IsTeams(inbound) ? null : plain);
+        reply.Attachments = [AdaptiveCards.Attachment(body, actions, plain)];
+        return reply;
+    }
 
     public Activity NoAnswer(Activity inbound, IEnumerable<string> topics, bool personalAdvice, IReadOnlyList<Choice> examples)
     {

@@ -32,7 +32,8 @@ public static class ConversationServiceExtensions
             sp.GetRequiredService<IPassageSearcher>(),
             sp.GetRequiredService<UrgentRuleSet>(),
             sp.GetRequiredService<IOptions<ConversationOptions>>().Value.DecisionCacheSize,
-            sp.GetRequiredService<Holder<SemanticTriage>>().Value));
+            sp.GetRequiredService<Holder<SemanticTriage>>().Value,
+            sp.GetRequiredService<KnowledgeBase>().Clinic));
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<FeedbackOptions>>().Value;

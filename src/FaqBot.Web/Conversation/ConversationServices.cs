@@ -21,6 +21,9 @@ public sealed class ConversationServices(
     public BotMetrics Metrics => metrics;
 
     public AnswerDecider Decider => decider;
+
+    /// <summary>The clinic's own facts (knowledge/clinic/).</summary>
+    public FaqBot.Knowledge.Clinic.ClinicFacts Clinic => knowledge.Clinic;
     public IPassageSearcher Searcher => searcher;
 
     /// <summary>The patient questions a passage answers (its section's front matter <c>questions:</c>, shared out among

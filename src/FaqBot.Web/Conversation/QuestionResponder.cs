@@ -35,6 +35,10 @@ public sealed class QuestionResponder(ConversationServices services)
             case DecisionKind.Urgent:
                 await turn.SendAsync(services.Composer.Urgent(turn.Activity, decision.Urgent!.Rule.Crisis), ct);
                 return state;
+            case DecisionKind.Clinic:
+                var fact = decision.Clinic!.Fact;
+                await turn.SendAsync(services.Composer.ClinicFact(turn.Activity, fact, services.Clinic.OfKind(FaqBot.Knowledge.Clinic.ClinicFactKind.Hours)), ct);
+                return state;
             case DecisionKind.Abstain:
                 services.Record(s => s.RecordUnanswered(text, conversation, decision.Result.Best?.Confidence, turn.Activity.CallerAddress));
                 var topics = services.Searcher.GetArticles().Select(a => a.Citation.Title);

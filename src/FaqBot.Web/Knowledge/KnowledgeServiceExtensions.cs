@@ -16,8 +16,11 @@ public static class KnowledgeServiceExtensions
             var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
             var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolvedAgainst(root);
             // Opened once at start-up by KnowledgeWarmup, so this blocking call never runs on a request.
-            return KnowledgeBase.OpenAsync(options, sp.GetRequiredService<ILogger<KnowledgeBase>>()).GetAwaiter().GetResult();
+            var knowledge = KnowledgeBase.OpenAsync(options, sp.GetRequiredService<ILogger<KnowledgeBase>>()).GetAwaiter().GetResult();
+            sp.GetRequiredService<KnowledgeReadiness>().Opened(knowledge);
+            return knowledge;
         });
+        services.AddSingleton<KnowledgeReadiness>();
         services.AddSingleton<IPassageSearcher>(sp => sp.GetRequiredService<KnowledgeBase>().Search);
         services.AddHostedService<KnowledgeWarmup>();
         return builder;

@@ -104,7 +104,8 @@ public sealed class StaffData(FeedbackStore feedback, KnowledgeBase knowledge, A
 
 public sealed record Overview(FeedbackReport Report, IReadOnlyList<DailyCounts> Days, IReadOnlyList<Topic> Topics)
 {
-    public int Answered => Report.DecisionCounts.GetValueOrDefault("answer");
+    // A question the clinic's own facts answered is answered too.
+    public int Answered => Report.DecisionCounts.GetValueOrDefault("answer") + Report.DecisionCounts.GetValueOrDefault("clinic");
     public int Declined => Report.DecisionCounts.GetValueOrDefault("abstain");
     public int Urgent => Report.DecisionCounts.GetValueOrDefault("urgent");
     public int Questions => Report.DecisionCounts.Values.Sum();

@@ -7,17 +7,39 @@ public sealed class KnowledgeCommandTests : IDisposable
     private readonly CliWorkspace _workspace = new();
 
     [Fact]
-    public async Task IndexBuildsTheConfiguredIndexAndPrintsASummaryWithBrokenArticlesNamed()
+    public async Task IndexBuildsTheOtherArticlesNamesTheBrokenOneAndExitsNonZeroSoADeployStops()
     {
         File.WriteAllText(_workspace.Path("knowledge", "broken.md"), "no front matter here");
 
-        var (code, output, _) = await FaqbotProcess.RunAsync(_workspace.Root, "index");
+        var (code, output, error) = await FaqbotProcess.RunAsync(_workspace.Root, "index");
 
-        Assert.Equal(0, code);
+        Assert.Equal(1, code);
         Assert.Contains("articles:  2", output);
         Assert.Contains("warnings:  1", output);
         Assert.Contains("broken.md:1:", output);
+        Assert.Contains("1 file could not be loaded and is left out: broken.md.", error);
         Assert.True(File.Exists(_workspace.Path("data", "index", "CURRENT")));
+    }
+
+    [Fact]
+    public async Task IndexSaysWhatIsWrongWithBadFrontMatterInPlainWords()
+    {
+        File.WriteAllText(_workspace.Path("knowledge", "quotes.md"), "---\npublisher: \"Test\"\ntitle: \"Laser Basics\nurl: \"\"\n---\n\nLasers use light.\n");
+
+        var (code, output, _) = await FaqbotProcess.RunAsync(_workspace.Root, "index");
+
+        Assert.Equal(1, code);
+        Assert.Contains("quotes.md:3: the title is missing its closing quote (\")", output);
+    }
+
+    [Fact]
+    public async Task IndexExitsZeroWhenEveryArticleLoads()
+    {
+        var (code, output, error) = await FaqbotProcess.RunAsync(_workspace.Root, "index");
+
+        Assert.Equal(0, code);
+        Assert.Contains("warnings:  0", output);
+        Assert.DoesNotContain("could not be loaded", error);
     }
 
     [Fact]

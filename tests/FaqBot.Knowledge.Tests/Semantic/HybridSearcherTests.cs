@@ -70,6 +70,7 @@ public sealed class BundledKnowledge : IAsyncLifetime
             Path = options.Path,
             SynonymsFile = options.SynonymsFile,
             NotCoveredFile = options.NotCoveredFile,
+            ClinicFolder = options.ClinicFolder,
             IndexPath = _temp.File("index/bundled"),
         });
     }

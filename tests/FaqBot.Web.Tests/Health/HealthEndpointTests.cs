@@ -45,6 +45,40 @@ public sealed class HealthEndpointTests
     }
 
     [Fact]
+    public async Task ReadinessIsDegradedNamingABrokenArticleInPlainWordsWhileTheBotAnswersFromTheRest()
+    {
+        var knowledge = Directory.CreateTempSubdirectory("faqbot-readyz-knowledge-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(knowledge, "peels.md"),
+                "---\ntitle: \"Chemical Peels\"\npublisher: \"Test\"\n---\n\nA chemical peel removes the outer layer of skin with an acid solution.\n\n"
+                + "## Recovery\n\nPeeling skin and redness last about a week after a medium peel.\n");
+            File.WriteAllText(Path.Combine(knowledge, "lasers.md"), "---\npublisher: \"Test\"\ntitle: \"Laser Basics\nurl: \"\"\n---\n\nLasers use light.\n");
+            await using var server = await BotServer.StartAsync(new Dictionary<string, string?>
+            {
+                ["Knowledge:Path"] = knowledge,
+                ["Knowledge:Semantic"] = "false",
+            });
+
+            using var response = await server.Http.GetAsync("/readyz");
+            var body = await response.Content.ReadAsStringAsync();
+            var answer = Conversation.Replies.Text(Conversation.Replies.OnlyMessage(await new Conversation.BotChat(server.Http).SayAsync("how long does redness last after a peel?")));
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("Degraded", await StatusOf(response));
+            using var json = JsonDocument.Parse(body);
+            var description = json.RootElement.GetProperty("checks").GetProperty("knowledge-index").GetProperty("description").GetString();
+            Assert.EndsWith("1 knowledge file could not be loaded and is left out: lasers.md (line 3: the title is missing its closing quote (\"))", description, StringComparison.Ordinal);
+            Assert.DoesNotContain(knowledge, body, StringComparison.Ordinal);
+            Assert.Contains("Peeling skin and redness last about a week", answer, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(knowledge, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task HealthAnswersAreNeverCached()
     {
         await using var server = await BotServer.StartAsync(services: s => s.AddSingleton<IPassageSearcher, BrokenSearcher>());

@@ -19,7 +19,7 @@ public sealed class IndexModel(StaffData data) : PageModel
         ChartJson = JsonSerializer.Serialize(new
         {
             days = Overview.Days.Select(d => d.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-            answered = Overview.Days.Select(d => d.Count("answer")),
+            answered = Overview.Days.Select(d => d.Count("answer") + d.Count("clinic")),
             declined = Overview.Days.Select(d => d.Count("abstain")),
             urgent = Overview.Days.Select(d => d.Count("urgent")),
             helpfulShare = Overview.Days.Select(d => d.Helpful + d.NotHelpful == 0 ? (double?)null : Math.Round(100.0 * d.Helpful / (d.Helpful + d.NotHelpful), 1)),

@@ -1,0 +1,15 @@
+using FaqBot.Knowledge;
+
+namespace FaqBot.Web.Knowledge;
+
+/// <summary>The knowledge base once it is open: <c>/readyz</c> reads it here instead of resolving the knowledge base,
+/// so a readiness probe never starts (or waits for) an index build, and says "not ready" until a searcher is open.</summary>
+public sealed class KnowledgeReadiness
+{
+    private volatile KnowledgeBase? _open;
+
+    /// <summary>The open knowledge base; null while it is being built or opened.</summary>
+    public KnowledgeBase? Open => _open;
+
+    internal void Opened(KnowledgeBase knowledgeBase) => _open = knowledgeBase;
+}
