@@ -95,8 +95,9 @@ public sealed class AnswerComposer(IOptions<ClinicOptions> clinicOptions, BotTex
     public Activity ClinicFact(Activity inbound, ClinicFact fact, ClinicFact? hours)
     {
         var contact = fact.Kind is ClinicFactKind.Contact or ClinicFactKind.Booking;
-        var how = contact ? ClinicTexts.ContactOptions(Clinic, hours) : ClinicTexts.HowToReach(Clinic);
-        var source = ClinicTexts.Source(Clinic);
+        var words = Texts(inbound);
+        var how = contact ? words.ClinicContactOptions(hours is null ? null : $"{hours.Title}: {hours.Body}") : words.ClinicHowToReach;
+        var source = words.ClinicSource;
         var plain = string.Join("\n\n", fact.Body, how, source);
         var body = new JsonArray
         {
@@ -107,7 +108,7 @@ public sealed class AnswerComposer(IOptions<ClinicOptions> clinicOptions, BotTex
         var actions = new JsonArray();
         if (!string.IsNullOrWhiteSpace(Clinic.BookingUrl))
         {
-            actions.Add(AdaptiveCards.OpenUrl(ClinicTexts.BookButton, Clinic.BookingUrl));
+            actions.Add(AdaptiveCards.OpenUrl(words.BookButton, Clinic.BookingUrl));
         }
 
         var reply = Reply(inbound, TeamsContext.IsTeams(inbound) ? null : plain);

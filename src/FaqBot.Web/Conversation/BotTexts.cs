@@ -55,6 +55,23 @@ public sealed partial class BotTexts
     public string NoAnswerDetails(IEnumerable<string> topics) =>
         Fill("no_answer_topics", topics: string.Join("\n", topics.Select(t => "- " + t)));
 
+    /// <summary>Under one of the clinic's own facts: the clinic is the source, not an article.</summary>
+    public string ClinicSource => Fill("clinic_source");
+
+    /// <summary>Under every clinic fact: how to book or ask (tap-to-call, and the booking page when there is one).</summary>
+    public string ClinicHowToReach => Fill(string.IsNullOrWhiteSpace(clinic.BookingUrl) ? "clinic_how_to_reach_phone" : "clinic_how_to_reach_booking");
+
+    public string BookButton => texts["book_button"];
+
+    /// <summary>For "talk to a person" and "book an appointment": the phone first, the booking page, then the opening
+    /// hours as staff wrote them (<paramref name="hours"/>, already worded).</summary>
+    public string ClinicContactOptions(string? hours) => string.Join("\n\n", new[]
+    {
+        Fill("clinic_call"),
+        string.IsNullOrWhiteSpace(clinic.BookingUrl) ? null : Fill("clinic_book_online"),
+        hours,
+    }.Where(line => line is not null));
+
     public string Welcome(string subject) => Fill("welcome", subject);
 
     public string Help(string subject) => Fill("help", subject);
@@ -123,10 +140,15 @@ public sealed partial class BotTexts
             ["thanks_helpful"] = clinicDetails,
             ["ask_reason"] = clinicDetails,
             ["thanks_reason"] = clinicDetails,
+            ["clinic_source"] = clinicDetails,
+            ["clinic_how_to_reach_phone"] = clinicDetails,
+            ["clinic_how_to_reach_booking"] = clinicDetails,
+            ["clinic_call"] = clinicDetails,
+            ["clinic_book_online"] = clinicDetails,
         };
 
         // Button words and feedback reasons are sent back as they are, so they hold no placeholders.
-        foreach (var key in (string[])["tell_me_more", "where_is_this_from", "helpful", "not_helpful",
+        foreach (var key in (string[])["tell_me_more", "where_is_this_from", "helpful", "not_helpful", "book_button",
                      "reason_not_answered", "reason_hard_to_understand", "reason_something_else"])
         {
             all[key] = plain;

@@ -66,7 +66,7 @@ public sealed class FeedbackBoundsTests : IDisposable
     }
 
     [Fact]
-    public void EveryFeedbackPressBelowTheBoundsIsCountedEvenWhenRepeated()
+    public void EveryFeedbackPressBelowTheBoundsIsKeptEvenWhenRepeated()
     {
         using var store = Store(new FeedbackLimits(MaxFeedbackPerConversation: 2));
         for (var i = 0; i < 20; i++)
@@ -78,9 +78,12 @@ public sealed class FeedbackBoundsTests : IDisposable
 
         var report = store.Report(Monday.AddDays(-1), Monday.AddDays(1));
 
-        Assert.Equal((20, 1), (report.HelpfulCount, report.NotHelpfulCount));
-        Assert.Equal(["too vague"], Assert.Single(report.NotHelpful).Reasons);
+        // Every press is in the file, repeats folded into a count; the report counts one vote per patient per answer,
+        // the last one (this patient changed their mind to "not helpful").
         Assert.Equal(2L, Scalar("SELECT COUNT(*) FROM feedback"));
+        Assert.Equal(21L, Scalar("SELECT SUM(count) FROM feedback"));
+        Assert.Equal((0, 1), (report.HelpfulCount, report.NotHelpfulCount));
+        Assert.Equal(["too vague"], Assert.Single(report.NotHelpful).Reasons);
     }
 
     [Fact]
