@@ -66,7 +66,7 @@ public sealed class ChatAppServer : IAsyncLifetime, IAsyncDisposable
     public async Task DisposeAsync()
     {
         await factory.DisposeAsync();
-        Directory.Delete(dataFolder, recursive: true);
+        await TempFolders.DeleteAsync(dataFolder);
     }
 
     async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();

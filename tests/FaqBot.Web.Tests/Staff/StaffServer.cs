@@ -125,7 +125,7 @@ public sealed class StaffServer : IAsyncDisposable
     {
         await factory.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        await TempFolders.DeleteAsync(folder);
     }
 
     private sealed class Factory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services) : WebApplicationFactory<Program>

@@ -51,7 +51,7 @@ public sealed class BotServer : IAsyncDisposable
     {
         Http.Dispose();
         await factory.DisposeAsync();
-        Directory.Delete(dataFolder, recursive: true);
+        await TempFolders.DeleteAsync(dataFolder);
     }
 
     private sealed class Factory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services)
