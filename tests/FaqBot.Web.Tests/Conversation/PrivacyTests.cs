@@ -23,25 +23,4 @@ public sealed class PrivacyTests
         Assert.Contains(recorder.Entries, e => e.Level == LogLevel.Debug && e.Message.Contains("zebrafinch"));
         Assert.DoesNotContain(recorder.Entries, e => e.Level > LogLevel.Debug && e.Message.Contains("zebrafinch"));
     }
-
-    private sealed class RecordingLoggerProvider : ILoggerProvider
-    {
-        public ConcurrentQueue<(LogLevel Level, string Message)> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(Entries);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(ConcurrentQueue<(LogLevel, string)> entries) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                entries.Enqueue((logLevel, formatter(state, exception) + " " + exception));
-        }
-    }
 }
