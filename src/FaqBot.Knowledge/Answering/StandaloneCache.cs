@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using BitFaster.Caching.Lru;
 using FaqBot.Knowledge.Search;
 using FaqBot.Knowledge.Triage;
 
@@ -11,10 +11,13 @@ namespace FaqBot.Knowledge.Answering;
 /// </summary>
 internal sealed class StandaloneCache(int capacity)
 {
-    private readonly ConcurrentDictionary<(string Text, int Limit), Standalone> _entries = new(StringTupleComparer.Instance);
+    // Bounded by BitFaster's concurrent LRU: when full, messages asked once go before the popular ones.
+    private readonly FastConcurrentLru<(string Text, int Limit), Standalone> _entries =
+        new(Environment.ProcessorCount, Math.Max(3, capacity), StringTupleComparer.Instance);
+
     private long _resultsVersion;
 
-    public bool Contains(string text, int limit) => capacity > 0 && _entries.ContainsKey((text, limit));
+    public bool Contains(string text, int limit) => capacity > 0 && _entries.TryGet((text, limit), out _);
 
     /// <param name="resultsVersion">The searcher's <see cref="IPassageSearcher.ResultsVersion"/>: when staff hid a
     /// passage or showed one again, everything remembered is forgotten.</param>
@@ -30,20 +33,7 @@ internal sealed class StandaloneCache(int capacity)
             _entries.Clear();
         }
 
-        if (_entries.TryGetValue((text, limit), out var known))
-        {
-            return known;
-        }
-
-        // Bounded without bookkeeping: when full, start afresh; popular questions come back within moments.
-        if (_entries.Count >= capacity)
-        {
-            _entries.Clear();
-        }
-
-        var decided = decide();
-        _entries[(text, limit)] = decided;
-        return decided;
+        return _entries.GetOrAdd((text, limit), static (_, decide) => decide(), decide);
     }
 
     private sealed class StringTupleComparer : IEqualityComparer<(string Text, int Limit)>
