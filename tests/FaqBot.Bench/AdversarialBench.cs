@@ -16,14 +16,7 @@ internal static class AdversarialBench
 
     public static async Task<int> RunAsync(BenchArguments arguments, string indexPath, string repoRoot)
     {
-        var bundled = new KnowledgeOptions().ResolvedAgainst(repoRoot);
-        var options = new KnowledgeOptions
-        {
-            Path = arguments.Knowledge,
-            IndexPath = indexPath + "-semantic",
-            SynonymsFile = bundled.SynonymsFile,
-            NotCoveredFile = Path.GetFullPath(arguments.Knowledge) == bundled.Path ? bundled.NotCoveredFile : "",
-        };
+        var options = BenchKnowledge.Options(arguments, indexPath, repoRoot);
         using var knowledgeBase = await KnowledgeBase.OpenAsync(options);
         var rules = UrgentRuleSetLoader.Load(Path.Combine(repoRoot, "knowledge", "urgent-rules.yaml"));
         var semantic = knowledgeBase.Embedder is { } embedder

@@ -8,14 +8,7 @@ internal static class SemanticBench
 {
     public static async Task<int> RunAsync(BenchArguments arguments, string indexPath, string repoRoot)
     {
-        var bundled = new KnowledgeOptions().ResolvedAgainst(repoRoot);
-        var options = new KnowledgeOptions
-        {
-            Path = arguments.Knowledge,
-            IndexPath = indexPath + "-semantic",
-            SynonymsFile = bundled.SynonymsFile,
-            NotCoveredFile = Path.GetFullPath(arguments.Knowledge) == bundled.Path ? bundled.NotCoveredFile : "",
-        };
+        var options = BenchKnowledge.Options(arguments, indexPath, repoRoot);
 
         if (arguments.Mode == "semantic-build")
         {

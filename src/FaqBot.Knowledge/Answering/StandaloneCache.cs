@@ -28,7 +28,9 @@ internal sealed class StandaloneCache(int capacity)
             return decide();
         }
 
-        if (Interlocked.Exchange(ref _resultsVersion, resultsVersion) != resultsVersion)
+        // Read first: every decision passes here, and a write to the shared field on each would bounce its cache line
+        // between cores; only a staff change (a new version) writes.
+        if (Volatile.Read(ref _resultsVersion) != resultsVersion && Interlocked.Exchange(ref _resultsVersion, resultsVersion) != resultsVersion)
         {
             _entries.Clear();
         }

@@ -73,12 +73,21 @@ public sealed record KnowledgeFolder(IReadOnlyList<Article> Articles, IReadOnlyL
     /// texts, which must never be quoted as an answer (the clinic's facts in <c>clinic/</c> are read by ClinicFacts).</summary>
     public const string PagesFolder = "pages";
 
+    private static readonly HashSet<string> NotArticles = new([PagesFolder, Clinic.ClinicFacts.FolderName], StringComparer.OrdinalIgnoreCase);
+
+    // The first folder below the knowledge folder a file is in ("" for a file at the top).
+    private static string TopFolder(string folder, string path)
+    {
+        var relative = Path.GetRelativePath(folder, path).Replace('\\', '/');
+        var slash = relative.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? "" : relative[..slash];
+    }
+
     // Every Markdown file below the folder except READMEs, the pages and the clinic's facts, in a stable order so the
     // hash is stable.
     private static IEnumerable<string> ArticleFiles(string folder) =>
         Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories)
             .Where(p => !Path.GetFileName(p).Equals("README.md", StringComparison.OrdinalIgnoreCase))
-            .Where(p => !Path.GetRelativePath(folder, p).Replace('\\', '/').StartsWith(PagesFolder + "/", StringComparison.OrdinalIgnoreCase))
-            .Where(p => !Path.GetRelativePath(folder, p).Replace('\\', '/').StartsWith(Clinic.ClinicFacts.FolderName + "/", StringComparison.OrdinalIgnoreCase))
+            .Where(p => !NotArticles.Contains(TopFolder(folder, p)))
             .Order(StringComparer.Ordinal);
 }

@@ -18,7 +18,13 @@ public sealed class BotTextsCatalog
 
     private readonly IReadOnlyDictionary<string, BotTexts> byLanguage;
 
-    private BotTextsCatalog(IReadOnlyDictionary<string, BotTexts> byLanguage) => this.byLanguage = byLanguage;
+    private readonly Dictionary<string, BotTexts>.AlternateLookup<ReadOnlySpan<char>> byLanguageLookup;
+
+    private BotTextsCatalog(IReadOnlyDictionary<string, BotTexts> byLanguage)
+    {
+        this.byLanguage = byLanguage;
+        byLanguageLookup = new Dictionary<string, BotTexts>(byLanguage, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     public IReadOnlyCollection<string> Languages => [.. byLanguage.Keys];
 
@@ -29,8 +35,10 @@ public sealed class BotTextsCatalog
     {
         if (!string.IsNullOrWhiteSpace(locale))
         {
-            var language = locale.Split('-', '_')[0].ToLowerInvariant();
-            if (byLanguage.TryGetValue(language, out var texts))
+            // Every reply asks, so the language is looked up without cutting a new string ("es-MX" → "es").
+            var end = locale.AsSpan().IndexOfAny('-', '_');
+            var language = end < 0 ? locale.AsSpan() : locale.AsSpan(0, end);
+            if (byLanguageLookup.TryGetValue(language, out var texts))
             {
                 return texts;
             }
