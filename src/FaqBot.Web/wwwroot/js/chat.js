@@ -122,6 +122,7 @@
   const EXPIRED_TOKEN = 3;
   const FAILED_TO_CONNECT = 4;
   const ENDED = 5;
+  const STATUS_ACTIONS = ['DIRECT_LINE/CONNECTION_STATUS_UPDATE', 'DIRECT_LINE/UPDATE_CONNECTION_STATUS'];
 
   function restartWhenTheConnectionIsLostForGood(number, directLine) {
     const unsent = new Map();
@@ -144,10 +145,13 @@
         }
       }
 
+      // Web Chat reports a status change twice, from two sagas, and the one that ends the connection can cancel the
+      // other before it reports: so look at each report and at the state the "Unable to connect" banner is drawn from.
       const lost =
-        (action.type === 'DIRECT_LINE/CONNECTION_STATUS_UPDATE'
+        (STATUS_ACTIONS.includes(action.type)
           && [EXPIRED_TOKEN, FAILED_TO_CONNECT, ENDED].includes(action.payload.connectionStatus))
-        || action.type === 'DIRECT_LINE/POST_ACTIVITY_REJECTED';
+        || action.type === 'DIRECT_LINE/POST_ACTIVITY_REJECTED'
+        || getState().connectivityStatus === 'error';
       if (lost) {
         restarting = true;
         const lastUnsent = [...unsent.values()].filter(Boolean).pop();
