@@ -35,7 +35,8 @@ public sealed class AnswerDecider(IPassageSearcher searcher, UrgentRuleSet urgen
         var whole = message?.Trim() ?? "";
         // The cost budget: every part reads at most MessageBudget.MaxChars of the message (head and tail).
         var text = MessageBudget.Bounded(whole);
-        var (urgent, personal, result, standsAlone) = _cache.GetOrAdd(text, limit, () => DecideAlone(text, limit), searcher.ResultsVersion);
+        var alone = _cache.GetOrAdd(text, limit, () => DecideAlone(text, limit), searcher.ResultsVersion);
+        var (urgent, personal, result, standsAlone) = alone;
         if (urgent is not null)
         {
             return new Decision(DecisionKind.Urgent, SearchResult.Empty, urgent, false, text);
@@ -58,7 +59,7 @@ public sealed class AnswerDecider(IPassageSearcher searcher, UrgentRuleSet urgen
         // A question about the patient's own circumstance that the best passage never mentions (pregnancy,
         // breastfeeding, a named medicine) is declined: a dermatologist should decide, not a loosely related passage.
         var answer = result.HasGoodAnswer && !(personal && PersonalAdviceDetector.PassageIgnoresSituation(text, result.Best!.Passage.Text));
-        if (!answer && clinic?.Match(text) is { } fact)
+        if (!answer && clinic is not null && alone.ClinicFact(clinic, text) is { } fact)
         {
             // Declined by the articles, and about the clinic itself (where, when, how much, who to talk to).
             return new Decision(DecisionKind.Clinic, result, null, personal, searched, fact);

@@ -1,4 +1,5 @@
 using BitFaster.Caching.Lru;
+using FaqBot.Knowledge.Clinic;
 using FaqBot.Knowledge.Search;
 using FaqBot.Knowledge.Triage;
 
@@ -51,4 +52,22 @@ internal sealed class StandaloneCache(int capacity)
 
 /// <summary>What a message decides without any conversation context.</summary>
 /// <param name="StandsAlone">False for a short follow-up ("how long does it last?") that is searched with the conversation's topic.</param>
-internal sealed record Standalone(UrgentMatch? Urgent, bool IsPersonalAdvice, SearchResult Result, bool StandsAlone);
+internal sealed record Standalone(UrgentMatch? Urgent, bool IsPersonalAdvice, SearchResult Result, bool StandsAlone)
+{
+    private ClinicMatch? _clinicFact;
+    private volatile bool _clinicFactKnown;
+
+    /// <summary>The clinic fact the message asks about, worked out once: it compares the message with every patient
+    /// question in the articles, and a declined message comes back as often as an answered one.</summary>
+    public ClinicMatch? ClinicFact(ClinicFacts clinic, string text)
+    {
+        if (!_clinicFactKnown)
+        {
+            // Two threads may both work it out; the answer is the same, so either write is right.
+            _clinicFact = clinic.Match(text);
+            _clinicFactKnown = true;
+        }
+
+        return _clinicFact;
+    }
+}

@@ -59,6 +59,20 @@ public sealed class BadInputTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("escaped surrogate pair", "\"smile \\ud83d\\ude00\"", "smile \ud83d\ude00")]
+    [InlineData("raw emoji", "\"smile \ud83d\ude00\"", "smile \ud83d\ude00")]
+    [InlineData("escaped quote and accent", "\"caf\\u00e9 \\\"ok\\\"\"", "caf\u00e9 \"ok\"")]
+    public async Task WholeUnicodeInAnyEscapingReachesTheBotIntact(string why, string jsonText, string expected)
+    {
+        var body = "{\"type\":\"message\",\"text\":" + jsonText + ",\"serviceUrl\":\"" + channel.ServiceUrl + "\",\"conversation\":{\"id\":\"c\"}}";
+
+        var response = await bot.Http.PostRawAsync(bot.MessagesUrl, body, "application/json");
+
+        Assert.True(response.IsSuccessStatusCode, $"{why}: {response.StatusCode}");
+        Assert.Equal(expected, Assert.Single(handler.Received).Text);
+    }
+
+    [Theory]
     [MemberData(nameof(InvalidActivities))]
     public async Task InvalidActivityIsRejectedWith400ProblemAndNothingElseHappens(string why, string body)
     {
