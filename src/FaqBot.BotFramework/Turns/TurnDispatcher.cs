@@ -46,9 +46,6 @@ public sealed partial class TurnDispatcher(TurnPipeline pipeline, TimeProvider t
         Enter();
         // On the thread pool: the bot may work synchronously for a while, and the caller's clock runs from now.
         var turn = Task.Run(() => RunOwnedAsync(activity, send, limit), CancellationToken.None);
-        var cancelOnLeave = wait.CancelIfCallerLeaves
-            ? callerGone.Register(static state => CancelQuietly((CancellationTokenSource)state!), limit)
-            : default;
         try
         {
             // WaitAsync disposes its timer as soon as the turn ends: a fast turn leaves nothing behind.
@@ -56,17 +53,17 @@ public sealed partial class TurnDispatcher(TurnPipeline pipeline, TimeProvider t
         }
         catch (TimeoutException)
         {
-            // The caller logs it, in its own words.
+            // The caller logs it, in its own words; once it has its answer, leaving no longer cancels the turn.
             return null;
         }
         catch (OperationCanceledException) when (callerGone.IsCancellationRequested)
         {
+            if (wait.CancelIfCallerLeaves)
+            {
+                CancelQuietly(limit!);
+            }
+
             return null;
-        }
-        finally
-        {
-            // Once the caller has its answer, leaving no longer cancels the turn.
-            cancelOnLeave.Dispose();
         }
     }
 
