@@ -17,10 +17,12 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory,
 });
 
+// Every turn runs error boundary -> Teams -> typing indicator -> the bot; each step says its own place (TurnStage),
+// so these calls may come in any order.
 builder.AddKnowledge();           // options, index (rebuilt when the articles change), searcher
-builder.AddConversation();        // clinic, urgent triage, answer decider, feedback store, the bot's turn handler
-builder.AddTeams();               // wraps the bot: @mention removed, replies threaded, choices on cards where Teams hides them
-builder.AddBotFramework();        // options, channel authentication, Connector client, turn runner
+builder.AddConversation();        // clinic, urgent triage, answer decider, feedback store, the bot, its typing indicator
+builder.AddTeams();               // Teams step: @mention removed, tenants checked, replies threaded, choices on cards where Teams hides them
+builder.AddBotFramework();        // options, channel authentication, Connector client, turn pipeline and the dispatcher owning turns
 builder.AddDirectLine();          // self-hosted Direct Line 3.0: tokens, conversations, CORS, rate limits
 builder.AddWebChatPage();
 builder.AddHealth();

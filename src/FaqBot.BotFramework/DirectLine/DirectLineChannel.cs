@@ -15,14 +15,14 @@ public sealed class DirectLineChannel
     public const string ChannelId = "directline";
 
     private readonly DirectLineConversations conversations;
-    private readonly TurnRunner runner;
+    private readonly TurnDispatcher turns;
     private readonly DirectLineOptions options;
     private readonly ILogger<DirectLineChannel> logger;
 
-    public DirectLineChannel(DirectLineConversations conversations, TurnRunner runner, IOptions<DirectLineOptions> options, ILogger<DirectLineChannel> logger)
+    public DirectLineChannel(DirectLineConversations conversations, TurnDispatcher turns, IOptions<DirectLineOptions> options, ILogger<DirectLineChannel> logger)
     {
         this.conversations = conversations;
-        this.runner = runner;
+        this.turns = turns;
         this.options = options.Value;
         this.logger = logger;
     }
@@ -57,51 +57,25 @@ public sealed class DirectLineChannel
         return new PostOutcome(id, failed);
     }
 
-    // The same turn boundary as /api/messages, in process. Returns false only when the turn failed within the response
-    // window without a word to the user; a slow turn keeps running and its replies still land in the conversation.
+    // The same turns as /api/messages, in process, owned by the dispatcher. Returns false only when the turn failed within
+    // the response window without a word to the user; a slow turn keeps running and its replies still land in the
+    // conversation. A client that hangs up before its turn answered has abandoned it: the turn is cancelled (its decision
+    // stops at the next check) rather than left to run.
     private async Task<bool> RunBoundedAsync(DirectLineConversation conversation, Activity activity, string label, CancellationToken cancellationToken)
     {
-        var turnLimit = new CancellationTokenSource(options.TurnMaxDuration);
-        var turn = Task.Run(() => runner.RunAsync(activity, (reply, ct) => Task.FromResult(Reply(conversation, activity, reply)), turnLimit.Token), CancellationToken.None);
-        _ = turn.ContinueWith(t =>
+        var wait = new BackgroundTurn(options.TurnResponseTimeout, options.TurnMaxDuration, CancelIfCallerLeaves: true);
+        var result = await turns.RunWithinAsync(activity, (reply, _) => Task.FromResult(Reply(conversation, activity, reply)), wait, cancellationToken);
+        if (result is null)
         {
-            turnLimit.Dispose();
-            if (t.Exception is not null)
+            if (!cancellationToken.IsCancellationRequested)
             {
-                Log.TurnFailed(logger, t.Exception.GetBaseException(), label);
+                Log.TurnSlow(logger, label, options.TurnResponseTimeout.TotalSeconds);
             }
-        }, TaskScheduler.Default);
 
-        Task finished;
-        // A client that hangs up before its turn answered has abandoned it: the turn is cancelled (its decision stops at
-        // the next check) rather than left to run. Once the POST has been answered, a slow turn keeps running as before.
-        using (cancellationToken.Register(static state => CancelQuietly((CancellationTokenSource)state!), turnLimit))
-        {
-            finished = await Task.WhenAny(turn, Task.Delay(options.TurnResponseTimeout, cancellationToken));
-        }
-        if (finished != turn && cancellationToken.IsCancellationRequested)
-        {
-            return true;
-        }
-        if (finished != turn)
-        {
-            Log.TurnSlow(logger, label, options.TurnResponseTimeout.TotalSeconds);
             return true;
         }
 
-        return turn is { IsCompletedSuccessfully: true, Result: var result } && !(result.Failed && result.Sent.Count == 0);
-    }
-
-    private static void CancelQuietly(CancellationTokenSource source)
-    {
-        try
-        {
-            source.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The turn had already finished and let go of its limit.
-        }
+        return !(result.Failed && result.Sent.Count == 0);
     }
 
     private string? Reply(DirectLineConversation conversation, Activity inbound, Activity reply)

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace FaqBot.BotFramework.Hosting;
 
-/// <summary>Registers the Bot Framework protocol: options, channel authentication, the Connector client and the turn runner.</summary>
+/// <summary>Registers the Bot Framework protocol: options, channel authentication, the Connector client and the turn pipeline.</summary>
 public static class BotFrameworkServiceExtensions
 {
     public static IHostApplicationBuilder AddBotFramework(this IHostApplicationBuilder builder)
@@ -52,8 +52,8 @@ public static class BotFrameworkServiceExtensions
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ChannelTokenValidator>(sp));
         services.AddSingleton<ServiceUrlPolicy>();
         services.AddSingleton<ConnectorClient>();
-        // A factory, so the host may register its ITurnHandler after this call and start-up validation does not trip over it.
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<TurnRunner>(sp));
+        // The turn pipeline and the dispatcher that owns running turns; Teams and the bot add their own steps.
+        services.AddTurns();
         services.AddSingleton<BotMessagesHandler>();
         services.AddHostedService<BotModeReporter>();
         return builder;

@@ -5,7 +5,6 @@ using FaqBot.BotFramework.Logging;
 using FaqBot.BotFramework.Turns;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using System.Text.Json.Nodes;
@@ -15,10 +14,9 @@ namespace FaqBot.BotFramework.Hosting;
 /// <summary>The <c>/api/messages</c> endpoint: read, authenticate, run the turn, answer as the protocol says (reference section 4).</summary>
 public sealed partial class BotMessagesHandler(
     ChannelTokenValidator validator,
-    TurnRunner runner,
+    TurnDispatcher turns,
     ConnectorClient connector,
     IOptions<BotFrameworkOptions> options,
-    IHostApplicationLifetime lifetime,
     ILogger<BotMessagesHandler> logger)
 {
     private static readonly HashSet<string> KnownTypes = new(StringComparer.Ordinal)
@@ -67,7 +65,7 @@ public sealed partial class BotMessagesHandler(
         if (string.Equals(activity.DeliveryMode, "expectReplies", StringComparison.Ordinal))
         {
             // A3113: the replies go in the response body, and nothing is posted to the channel.
-            var buffered = await runner.RunAsync(activity, (_, _) => Task.FromResult<string?>(null), context.RequestAborted);
+            var buffered = await turns.RunAsync(activity, (_, _) => Task.FromResult<string?>(null), context.RequestAborted);
             return new WireJsonResult(new ExpectedReplies(buffered.Sent, buffered.InvokeResponse?.Body));
         }
 
@@ -77,7 +75,7 @@ public sealed partial class BotMessagesHandler(
 
         if (activity.Type == ActivityTypes.Invoke)
         {
-            var result = await runner.RunAsync(activity, Send, context.RequestAborted);
+            var result = await turns.RunAsync(activity, Send, context.RequestAborted);
             return result.InvokeResponse switch
             {
                 // The SDK answers 501 to an invoke no handler claimed.
@@ -87,20 +85,14 @@ public sealed partial class BotMessagesHandler(
             };
         }
 
-        // The turn outlives the request if it must (a slow channel), but the channel waits at most InboundWait for our 200.
-        var turn = runner.RunAsync(activity, Send, lifetime.ApplicationStopping);
-        try
-        {
-            await turn.WaitAsync(options.Value.InboundWait, context.RequestAborted);
-        }
-        catch (TimeoutException)
+        // The turn outlives the request if it must (a slow channel), but the channel waits at most InboundWait for our 200;
+        // if the channel hangs up, the turn carries on and its replies still go out. The dispatcher owns it either way.
+        var wait = new BackgroundTurn(options.Value.InboundWait, Timeout.InfiniteTimeSpan, CancelIfCallerLeaves: false);
+        var finished = await turns.RunWithinAsync(activity, Send, wait, context.RequestAborted);
+        if (finished is null && !context.RequestAborted.IsCancellationRequested)
         {
             Log.AcknowledgedEarly(logger, options.Value.InboundWait.TotalSeconds);
             Log.AcknowledgedEarlyIn(logger, LogText.Escape(activity.Conversation.Id));
-        }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-        {
-            // The channel hung up; the turn carries on and its replies still go out.
         }
         return TypedResults.Ok();
     }

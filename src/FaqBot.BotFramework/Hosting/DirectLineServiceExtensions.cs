@@ -24,12 +24,9 @@ public static class DirectLineServiceExtensions
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<UsedStreamTokens>();
         services.AddSingleton<DirectLineConversations>();
-        // A factory, so the host can register its ITurnHandler (and TurnRunner) in any order and start-up validation does not trip over it.
-        services.AddSingleton(sp => new DirectLineChannel(
-            sp.GetRequiredService<DirectLineConversations>(),
-            sp.GetService<TurnRunner>() ?? ActivatorUtilities.CreateInstance<TurnRunner>(sp),
-            sp.GetRequiredService<IOptions<DirectLineOptions>>(),
-            sp.GetRequiredService<ILogger<DirectLineChannel>>()));
+        // Turns run through the same pipeline and dispatcher as /api/messages (registered once, whichever Add… comes first).
+        services.AddTurns();
+        services.AddSingleton<DirectLineChannel>();
         services.AddSingleton<DirectLineRateLimits>();
         services.AddSingleton<DirectLineMount>();
         services.AddHttpClient<AzureDirectLineTokenClient>(http => http.Timeout = TimeSpan.FromSeconds(10));

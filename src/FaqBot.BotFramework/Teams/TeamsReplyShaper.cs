@@ -5,8 +5,10 @@ using FaqBot.BotFramework.Activities;
 namespace FaqBot.BotFramework.Teams;
 
 /// <summary>
-/// Adjusts a reply to what Teams shows: the answer goes into the question's thread, and suggested actions, which
-/// Teams draws only in personal chats, never beside an attachment and at most three, become buttons on a card instead.
+/// Adjusts a channel-neutral reply (text, a card, choices as suggested actions) to what Teams shows: the answer goes
+/// into the question's thread; text beside a card is dropped (Teams would post them as two messages, and the card's
+/// fallback text already says it); suggested actions, which Teams draws only in personal chats, only as imBack, never
+/// beside an attachment and at most three, become buttons on a card instead.
 /// </summary>
 public static class TeamsReplyShaper
 {
@@ -20,21 +22,47 @@ public static class TeamsReplyShaper
     {
         ArgumentNullException.ThrowIfNull(inbound);
         ArgumentNullException.ThrowIfNull(reply);
-        var context = TeamsContext.From(inbound);
-        if (context is null)
+        if (!TeamsContext.IsTeams(inbound))
         {
             return;
         }
 
+        var context = TeamsContext.From(inbound)!;
         TeamsThreads.AddressToThread(inbound, reply);
-        var actions = reply.SuggestedActions?.Actions;
-        if (actions is not { Count: > 0 }
-            || (context.IsPersonal && reply.Attachments is not { Count: > 0 } && actions.Count <= MaxSuggestedActions))
+        if (reply.Attachments is { Count: > 0 })
         {
+            reply.Text = null;
+        }
+
+        var actions = reply.SuggestedActions?.Actions;
+        if (actions is not { Count: > 0 })
+        {
+            return;
+        }
+
+        if (context.IsPersonal && reply.Attachments is not { Count: > 0 } && actions.Count <= MaxSuggestedActions)
+        {
+            // A messageBack suggested action would not show: the same choice as the text it sends.
+            for (var i = 0; i < actions.Count; i++)
+            {
+                if (actions[i] is { Type: "messageBack", Text: { } text } action)
+                {
+                    actions[i] = new CardAction { Type = "imBack", Title = action.Title ?? text, Value = JsonSerializer.SerializeToElement(text) };
+                }
+            }
+
             return;
         }
 
         var card = reply.Attachments?.FirstOrDefault(a => a.ContentType == AdaptiveCardContentType && a.Content is JsonObject);
+        if (card is null && reply.Text is { Length: > 0 } words)
+        {
+            // The text goes on a card with the choices under it: one message, the buttons kept.
+            card = new Attachment { ContentType = AdaptiveCardContentType, Content = TextCard(words) };
+            reply.Attachments = [card, .. reply.Attachments ?? []];
+            reply.Text = null;
+        }
+
         if (card is not null)
         {
             var content = (JsonObject)card.Content!;
@@ -55,6 +83,17 @@ public static class TeamsReplyShaper
 
         reply.SuggestedActions = null;
     }
+
+    // Adaptive Card 1.3, the version Teams renders everywhere; the text is also its fallback.
+    private static JsonObject TextCard(string text) => new()
+    {
+        ["type"] = "AdaptiveCard",
+        ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+        ["version"] = "1.3",
+        ["fallbackText"] = text,
+        ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true }),
+        ["actions"] = new JsonArray(),
+    };
 
     /// <summary>A Bot Framework card action as an Adaptive Card action; Teams reads the <c>msteams</c> data member.</summary>
     private static JsonObject ToAdaptiveAction(CardAction action)

@@ -3,7 +3,7 @@ using FaqBot.BotFramework.Activities;
 
 namespace FaqBot.Web.Conversation;
 
-// Adaptive Card 1.3: the lowest version with everything we use, rendered by Teams, Web Chat and the Emulator alike
+// Adaptive Card 1.3: the lowest version with everything we use, rendered by every channel we serve and the Emulator
 // (protocol reference 2.4). Only TextBlock, Action.Submit and Action.OpenUrl appear.
 internal static class AdaptiveCards
 {

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FaqBot.BotFramework.Activities;
-using FaqBot.BotFramework.Teams;
 using FaqBot.Knowledge.Chunking;
 using FaqBot.Knowledge.Clinic;
 using Microsoft.Extensions.Options;
@@ -27,20 +26,11 @@ public sealed class AnswerComposer(IOptions<ClinicOptions> clinicOptions, BotTex
     /// </summary>
     public Activity Answer(Activity inbound, Passage passage, string? bestSentence, AnswerRef answer, bool personalAdvice, IReadOnlyList<Choice> followUps)
     {
-        if (ChoicePresenter.UsesSuggestedActions(inbound))
-        {
-            // The card holds nothing of this conversation: built and serialised once, then sent as it is.
-            var (text, card) = Cached(passage, bestSentence, answer, personalAdvice, Texts(inbound));
-            var cached = Reply(inbound, TeamsContext.IsTeams(inbound) ? null : text);
-            cached.Attachments = [new Attachment { ContentType = AdaptiveCards.ContentType, ContentJson = card }];
-            Offer(inbound, cached, [], followUps);
-            return cached;
-        }
-
-        var (plain, body, actions) = Build(passage, bestSentence, answer, personalAdvice, Texts(inbound));
-        var reply = Reply(inbound, TeamsContext.IsTeams(inbound) ? null : plain);
-        reply.Attachments = [AdaptiveCards.Attachment(body, actions, plain)];
-        Offer(inbound, reply, actions, followUps);
+        // The card holds nothing of this conversation: built and serialised once, then sent as it is.
+        var (text, card) = Cached(passage, bestSentence, answer, personalAdvice, Texts(inbound));
+        var reply = Reply(inbound, text);
+        reply.Attachments = [new Attachment { ContentType = AdaptiveCards.ContentType, ContentJson = card }];
+        Offer(reply, followUps);
         return reply;
     }
 
@@ -111,7 +101,7 @@ public sealed class AnswerComposer(IOptions<ClinicOptions> clinicOptions, BotTex
             actions.Add(AdaptiveCards.OpenUrl(words.BookButton, Clinic.BookingUrl));
         }
 
-        var reply = Reply(inbound, TeamsContext.IsTeams(inbound) ? null : plain);
+        var reply = Reply(inbound, plain);
         reply.Attachments = [AdaptiveCards.Attachment(body, actions, plain)];
         return reply;
     }
@@ -132,56 +122,26 @@ public sealed class AnswerComposer(IOptions<ClinicOptions> clinicOptions, BotTex
     public Activity Citation(Activity inbound, Passage passage, IReadOnlyList<Choice> followUps) =>
         Message(inbound, CitationText.Full(passage), followUps);
 
-    /// <summary>A plain message; its choices become suggested actions, or card buttons where those are not shown.</summary>
+    /// <summary>A plain message with its choices; each channel shows them its own way (suggested actions, or card buttons).</summary>
     public Activity Message(Activity inbound, string text, IReadOnlyList<Choice>? choices = null)
     {
         var reply = Reply(inbound, text);
-        if (choices is { Count: > 0 } && !ChoicePresenter.UsesSuggestedActions(inbound))
-        {
-            reply.Text = null;
-            var actions = new JsonArray([.. choices.Select(ChoicePresenter.CardButton)]);
-            reply.Attachments = [AdaptiveCards.Attachment([AdaptiveCards.TextBlock(text)], actions, text)];
-            return reply;
-        }
-
-        Offer(inbound, reply, [], choices ?? []);
+        Offer(reply, choices ?? []);
         return reply;
-    }
-
-    public static Activity Typing(Activity inbound)
-    {
-        var typing = Reply(inbound, null);
-        typing.Type = ActivityTypes.Typing;
-        typing.InputHint = null;
-        return typing;
     }
 
     private static Activity Reply(Activity inbound, string? text)
     {
         var reply = inbound.CreateReply(text);
         reply.InputHint = "acceptingInput";
-        // In a Teams channel the answer belongs in the question's thread.
-        TeamsThreads.AddressToThread(inbound, reply);
         return reply;
     }
 
-    private static void Offer(Activity inbound, Activity reply, JsonArray cardActions, IReadOnlyList<Choice> choices)
+    private static void Offer(Activity reply, IReadOnlyList<Choice> choices)
     {
-        if (choices.Count == 0)
+        if (choices.Count > 0)
         {
-            return;
-        }
-
-        if (ChoicePresenter.UsesSuggestedActions(inbound))
-        {
-            reply.SuggestedActions = ChoicePresenter.SuggestedActions(inbound, choices);
-        }
-        else
-        {
-            foreach (var choice in choices)
-            {
-                cardActions.Add(ChoicePresenter.CardButton(choice));
-            }
+            reply.SuggestedActions = ChoicePresenter.SuggestedActions(choices);
         }
     }
 

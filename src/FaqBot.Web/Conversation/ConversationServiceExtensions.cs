@@ -46,6 +46,8 @@ public static class ConversationServiceExtensions
         services.AddSingleton<QuestionResponder>();
         services.AddSingleton<FeedbackResponder>();
         services.AddSingleton<ITurnHandler, FaqTurnHandler>();
+        // Deciding can take a moment (triage, search, embeddings): the turn pipeline shows typing after TypingDelay.
+        services.AddTypingIndicator().Configure<IOptions<ConversationOptions>>((typing, conversation) => typing.Delay = conversation.Value.TypingDelay);
         services.AddHostedService<ConversationWarmup>();
         return builder;
     }

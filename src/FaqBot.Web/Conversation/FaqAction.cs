@@ -11,6 +11,7 @@ public sealed record FaqAction(string Name, string? PassageId, string? Decision,
     public const string More = "more";
     public const string Source = "source";
     public const string Passage = "passage";
+    // No longer put on buttons (choices travel as suggested actions now); still read, for cards already posted in chats.
     public const string Ask = "ask";
 
     public static JsonObject Data(string name, string? passageId = null, string? decision = null, double? confidence = null,

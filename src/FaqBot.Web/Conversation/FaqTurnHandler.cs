@@ -14,6 +14,14 @@ public sealed class FaqTurnHandler(
     public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
+        if (turn.Feedback is { } rating)
+        {
+            // The channel's own thumbs under an answer (the channel's step read them); the channel answers the invoke.
+            var key = StateKey(activity);
+            feedback.OnRating(turn, rating, key, await states.GetAsync(key, cancellationToken) ?? ConversationState.Empty);
+            return;
+        }
+
         switch (activity.Type)
         {
             case ActivityTypes.Message:
@@ -22,10 +30,6 @@ public sealed class FaqTurnHandler(
             case ActivityTypes.ConversationUpdate when (activity.MembersAdded ?? []).Any(m => m.Id != activity.Recipient?.Id):
             case ActivityTypes.InstallationUpdate when activity.Action == "add":
                 await WelcomeAsync(turn, cancellationToken);
-                break;
-            case ActivityTypes.Invoke when activity.Name == FeedbackResponder.TeamsSubmitAction:
-                var key = StateKey(activity);
-                feedback.OnTeamsFeedback(turn, key, await states.GetAsync(key, cancellationToken) ?? ConversationState.Empty);
                 break;
             default:
                 // Typing, reactions, events and the bot's own join need no reply; an unclaimed invoke gets 501 from the protocol.
@@ -38,7 +42,7 @@ public sealed class FaqTurnHandler(
         var activity = turn.Activity;
         var key = StateKey(activity);
         var state = await states.GetAsync(key, ct) ?? ConversationState.Empty;
-        // The bot's own @mention is already gone: TeamsTurnHandler (builder.AddTeams()) strips it for every channel.
+        // The bot's own @mention is already gone: the channel step of the turn pipeline strips it.
         var text = activity.Text?.Trim() ?? "";
         var action = FaqAction.From(activity.Value);
 

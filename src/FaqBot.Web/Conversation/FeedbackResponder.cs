@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using FaqBot.BotFramework.Activities;
 using FaqBot.BotFramework.Logging;
 using FaqBot.BotFramework.Turns;
@@ -7,11 +5,9 @@ using FaqBot.Knowledge.Feedback;
 
 namespace FaqBot.Web.Conversation;
 
-/// <summary>Records helpful / not helpful from our card buttons and from Teams' own feedback invoke.</summary>
+/// <summary>Records helpful / not helpful from our card buttons and from a channel's own feedback control.</summary>
 public sealed class FeedbackResponder(ConversationServices services)
 {
-    public const string TeamsSubmitAction = "message/submitAction";
-
     public async Task OnButtonAsync(TurnContext turn, FaqAction action, string conversation, ConversationState state, CancellationToken ct)
     {
         var passageId = action.PassageId ?? state.LastAnswer?.PassageId;
@@ -44,51 +40,25 @@ public sealed class FeedbackResponder(ConversationServices services)
         await turn.SendAsync(services.Composer.Message(turn.Activity, services.Composer.Texts(turn.Activity).AskReason, reasons), ct);
     }
 
-    /// <summary>
-    /// Teams' feedback loop: <c>value.actionValue.reaction</c> is like or dislike, <c>feedback</c> a JSON string with the
-    /// text; <c>replyToId</c> names the rated message. Teams wants 200 with an empty object (protocol reference 7.6).
-    /// </summary>
-    public void OnTeamsFeedback(TurnContext turn, string conversation, ConversationState state)
+    /// <summary>A rating through the channel's own control (<see cref="MessageFeedback"/>), of a message this conversation sent.</summary>
+    public void OnRating(TurnContext turn, MessageFeedback rating, string conversation, ConversationState state)
     {
-        turn.InvokeResponse = new InvokeResponse(200, new JsonObject());
         var activity = turn.Activity;
-        if (activity.Value is not { ValueKind: JsonValueKind.Object } value
-            || !value.TryGetProperty("actionValue", out var actionValue) || actionValue.ValueKind != JsonValueKind.Object)
-        {
-            return;
-        }
-
-        var answer = state.FindSent(activity.ReplyToId);
+        var answer = state.FindSent(rating.MessageId);
         if (answer is null)
         {
-            Log.UnknownRatedMessage(services.Logger, LogText.Escape(activity.ReplyToId));
+            Log.UnknownRatedMessage(services.Logger, LogText.Escape(rating.MessageId));
             return;
         }
 
-        var helpful = actionValue.TryGetProperty("reaction", out var reaction) && reaction.ValueKind == JsonValueKind.String && reaction.GetString() == "like";
-        var reason = actionValue.TryGetProperty("feedback", out var feedback) && feedback.ValueKind == JsonValueKind.String ? FeedbackText(feedback.GetString()!) : null;
         var question = QuestionOf(answer.PassageId, state);
-        services.Record(s => s.RecordFeedback(new FeedbackEntry(answer.PassageId, answer.Decision, answer.Confidence, helpful, reason, conversation, activity.From?.Id ?? "", question), activity.CallerAddress));
-        Log.FeedbackRecorded(services.Logger, LogText.Escape(answer.PassageId)!, helpful);
-        services.Metrics.Voted(helpful);
+        services.Record(s => s.RecordFeedback(new FeedbackEntry(answer.PassageId, answer.Decision, answer.Confidence, rating.Helpful, rating.Comment, conversation, activity.From?.Id ?? "", question), activity.CallerAddress));
+        Log.FeedbackRecorded(services.Logger, LogText.Escape(answer.PassageId)!, rating.Helpful);
+        services.Metrics.Voted(rating.Helpful);
     }
 
     // The conversation remembers the question of its last answer only: a vote on an older answer is kept without one,
     // rather than beside a question it did not answer. Staff read it (redacted) beside a "not helpful".
     private static string? QuestionOf(string passageId, ConversationState state) =>
         state.LastAnswer?.PassageId == passageId ? state.Topic : null;
-
-    private static string? FeedbackText(string json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("feedbackText", out var text)
-                && text.ValueKind == JsonValueKind.String && text.GetString()!.Length > 0 ? text.GetString() : null;
-        }
-        catch (JsonException)
-        {
-            return json.Length > 0 ? json : null;
-        }
-    }
 }

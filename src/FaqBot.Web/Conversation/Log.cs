@@ -20,7 +20,7 @@ internal static partial class Log
     public static partial void StoreFailed(ILogger logger, Exception exception);
 
     // The rated message's id is the caller's choice, so Debug.
-    [LoggerMessage(4005, LogLevel.Debug, "Teams feedback for message {ActivityId} names no answer this conversation remembers")]
+    [LoggerMessage(4005, LogLevel.Debug, "A rating of message {ActivityId} names no answer this conversation remembers")]
     public static partial void UnknownRatedMessage(ILogger logger, string? activityId);
 
     // Per conversation and naming a caller-chosen id, so Debug.

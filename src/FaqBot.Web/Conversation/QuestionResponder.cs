@@ -24,7 +24,8 @@ public sealed class QuestionResponder(ConversationServices services)
     public async Task<ConversationState> AnswerAsync(TurnContext turn, string text, string conversation, ConversationState state, CancellationToken ct)
     {
         Log.MessageText(services.Logger, LogText.Escape(text, 4096)!);
-        var decision = await DecideWithTypingAsync(turn, text, state, ct);
+        // A slow decision gets a typing indicator from the turn pipeline (TypingIndicator), not from here.
+        var decision = Decide(text, state);
         var best = decision.Best;
         Log.Decided(services.Logger, decision.Kind, LogText.Escape(conversation)!, best?.Passage.Id, best?.Confidence ?? decision.Result.Best?.Confidence,
             decision.Urgent?.Rule.Id, decision.IsPersonalAdvice);
@@ -160,31 +161,6 @@ public sealed class QuestionResponder(ConversationServices services)
 
     private static Choice MoreChoice(Passage passage, BotTexts words) =>
         new(words.TellMeMore, words.TellMeMore, FaqAction.Data(FaqAction.More, passage.Id));
-
-    private async Task<Decision> DecideWithTypingAsync(TurnContext turn, string text, ConversationState state, CancellationToken ct)
-    {
-        var delay = services.Options.TypingDelay;
-        if (delay > TimeSpan.Zero && services.Decider.Remembers(text))
-        {
-            // Answered from memory in microseconds: no typing indicator, and no thread hop or timer to race it.
-            return Decide(text, state);
-        }
-
-        if (delay == TimeSpan.Zero)
-        {
-            await turn.SendAsync(AnswerComposer.Typing(turn.Activity), ct);
-            return Decide(text, state);
-        }
-
-        var deciding = Task.Run(() => Decide(text, state), ct);
-        if (await Task.WhenAny(deciding, Task.Delay(delay, ct)) != deciding)
-        {
-            ct.ThrowIfCancellationRequested();
-            await turn.SendAsync(AnswerComposer.Typing(turn.Activity), ct);
-        }
-
-        return await deciding;
-    }
 
     private Decision Decide(string text, ConversationState state)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using FaqBot.BotFramework.Activities;
 using FaqBot.BotFramework.Teams;
@@ -32,7 +33,9 @@ public sealed class TeamsReplyShaperTests
         TeamsReplyShaper.Shape(Personal, reply);
 
         Assert.Null(reply.SuggestedActions);
-        Assert.Equal(4, reply.Attachments?.Single().Content?["buttons"]?.AsArray().Count);
+        // The text goes on the card with them: text beside a card would be two Teams messages.
+        Assert.Equal(4, reply.Attachments?.Single().Content?["actions"]?.AsArray().Count);
+        Assert.Null(reply.Text);
     }
 
     [Fact]
@@ -66,7 +69,7 @@ public sealed class TeamsReplyShaperTests
     }
 
     [Fact]
-    public void InAGroupChatATextReplyGetsAHeroCardWithTheSameChoices()
+    public void InAGroupChatATextReplyBecomesOneCardWithTheTextAndTheSameChoices()
     {
         var inbound = Parse("""
             { "type": "message", "id": "7", "channelId": "msteams", "conversation": { "conversationType": "groupChat", "isGroup": true, "id": "19:g@thread.v2" } }
@@ -76,10 +79,56 @@ public sealed class TeamsReplyShaperTests
 
         TeamsReplyShaper.Shape(inbound, reply);
 
+        var card = Assert.Single(reply.Attachments!);
+        Assert.Equal(TeamsReplyShaper.AdaptiveCardContentType, card.ContentType);
+        Assert.Equal("Here is what I can answer.", (string?)card.Content!["body"]![0]!["text"]);
+        Assert.Equal("Here is what I can answer.", (string?)card.Content["fallbackText"]);
+        Assert.Equal(["What is microneedling?", "help"], card.Content["actions"]!.AsArray().Select(b => (string?)b!["data"]!["msteams"]!["value"]));
+        Assert.Null(reply.Text);
+        Assert.Null(reply.SuggestedActions);
+    }
+
+    [Fact]
+    public void InAGroupChatAReplyWithNeitherTextNorCardGetsAHeroCardWithTheChoices()
+    {
+        var inbound = Parse("""
+            { "type": "message", "id": "7", "channelId": "msteams", "conversation": { "conversationType": "groupChat", "isGroup": true, "id": "19:g@thread.v2" } }
+            """);
+        var reply = inbound.CreateReply();
+        reply.SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack("help")] };
+
+        TeamsReplyShaper.Shape(inbound, reply);
+
         var hero = Assert.Single(reply.Attachments!);
         Assert.Equal(TeamsReplyShaper.HeroCardContentType, hero.ContentType);
-        Assert.Equal(["What is microneedling?", "help"], hero.Content!["buttons"]!.AsArray().Select(b => (string?)b!["value"]));
-        Assert.Null(reply.SuggestedActions);
+        Assert.Equal(["help"], hero.Content!["buttons"]!.AsArray().Select(b => (string?)b!["value"]));
+    }
+
+    [Fact]
+    public void InAPersonalChatAMessageBackChoiceIsShownAsTheTextItSends()
+    {
+        var reply = Personal.CreateReply("Anything else?");
+        reply.SuggestedActions = new SuggestedActions
+        {
+            Actions = [new CardAction { Type = "messageBack", Title = "Tell me more", Text = "tell me more", DisplayText = "tell me more", Value = JsonDocument.Parse("""{"passage":"a/1"}""").RootElement }],
+        };
+
+        TeamsReplyShaper.Shape(Personal, reply);
+
+        var action = Assert.Single(reply.SuggestedActions!.Actions);
+        Assert.Equal(("imBack", "Tell me more", "tell me more"), (action.Type, action.Title, action.Value?.GetString()));
+    }
+
+    [Fact]
+    public void TextBesideACardIsLeftToTheCardsFallback()
+    {
+        var reply = Personal.CreateReply("the answer, in words");
+        reply.Attachments = [AdaptiveCard("null")];
+
+        TeamsReplyShaper.Shape(Personal, reply);
+
+        Assert.Null(reply.Text);
+        Assert.Single(reply.Attachments);
     }
 
     [Fact]

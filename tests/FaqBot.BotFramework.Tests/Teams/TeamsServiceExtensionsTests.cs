@@ -1,3 +1,5 @@
+using FaqBot.BotFramework.Activities;
+using FaqBot.BotFramework.Hosting;
 using FaqBot.BotFramework.Teams;
 using FaqBot.BotFramework.Turns;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,30 +10,41 @@ namespace FaqBot.BotFramework.Tests.Teams;
 
 public sealed class TeamsServiceExtensionsTests
 {
-    [Fact]
-    public async Task TheRegisteredBotIsReachedThroughTheTeamsWrapper()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task TheTeamsStepRunsBeforeTheBotWhicheverIsRegisteredFirst(bool teamsFirst)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         var bot = new HearingBot();
+        if (teamsFirst)
+        {
+            builder.AddTeams();
+        }
+
+        builder.Services.AddTurns();
         builder.Services.AddSingleton<ITurnHandler>(bot);
+        if (!teamsFirst)
+        {
+            builder.AddTeams();
+        }
 
-        builder.AddTeams();
         using var host = builder.Build();
-        var handler = host.Services.GetRequiredService<ITurnHandler>();
-        await handler.HandleAsync(new TurnContext(ChannelMessage("<at>Clinic FAQ</at> hi there", $"[{BotMention()}]"), (_, _) => Task.FromResult<string?>(null)), CancellationToken.None);
+        var pipeline = host.Services.GetRequiredService<TurnPipeline>();
+        await pipeline.RunAsync(ChannelMessage("<at>Clinic FAQ</at> hi there", $"[{BotMention()}]"), (_, _) => Task.FromResult<string?>(null), CancellationToken.None);
 
-        Assert.IsType<TeamsTurnHandler>(handler);
+        Assert.Equal([typeof(TurnErrorBoundary), typeof(TeamsMiddleware)], pipeline.Steps.Select(s => s.GetType()));
         Assert.Equal("hi there", bot.Heard);
     }
 
     [Fact]
-    public void WrappingWithoutABotFailsAtStartWithAClearMessage()
+    public void AddingTeamsTwiceAddsOneStep()
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.AddTeams();
+        builder.AddTeams();
 
-        var error = Assert.Throws<InvalidOperationException>(() => builder.AddTeams());
-
-        Assert.Contains("register the bot before", error.Message, StringComparison.Ordinal);
+        Assert.Single(builder.Services, d => d.ServiceType == typeof(ITurnMiddleware) && d.ImplementationType == typeof(TeamsMiddleware));
     }
 
     private sealed class HearingBot : ITurnHandler

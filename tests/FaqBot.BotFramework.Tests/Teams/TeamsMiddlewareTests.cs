@@ -8,15 +8,13 @@ using static FaqBot.BotFramework.Tests.Teams.TeamsActivities;
 
 namespace FaqBot.BotFramework.Tests.Teams;
 
-public sealed class TeamsTurnHandlerTests
+public sealed class TeamsMiddlewareTests
 {
     [Fact]
     public async Task TheBotSeesTheQuestionWithoutItsOwnMention()
     {
         var bot = new EchoBot();
-        var turn = new TurnContext(ChannelMessage("<at>Clinic FAQ</at> is parking free?", $"[{BotMention()}]"), (_, _) => Task.FromResult<string?>(null));
-
-        await Wrap(bot).HandleAsync(turn, CancellationToken.None);
+        await Run(bot, ChannelMessage("<at>Clinic FAQ</at> is parking free?", $"[{BotMention()}]"));
 
         Assert.Equal("is parking free?", bot.HeardText);
     }
@@ -24,12 +22,9 @@ public sealed class TeamsTurnHandlerTests
     [Fact]
     public async Task RepliesPassThroughTheShaperOnTheWayOut()
     {
-        var sent = new List<Activity>();
-        var turn = new TurnContext(ChannelMessage("q", "[]", ChannelConversation), (a, _) => { sent.Add(a); return Task.FromResult<string?>("id-1"); });
+        var result = await Run(new EchoBot(), ChannelMessage("q", "[]", ChannelConversation));
 
-        await Wrap(new EchoBot()).HandleAsync(turn, CancellationToken.None);
-
-        var reply = Assert.Single(sent);
+        var reply = Assert.Single(result.Sent);
         Assert.Equal(ChannelConversation + ";messageid=1741101002345", reply.Conversation?.Id);
         Assert.Null(reply.SuggestedActions);
     }
@@ -38,56 +33,45 @@ public sealed class TeamsTurnHandlerTests
     public async Task TheInvokeResponseSetByTheBotReachesTheOuterTurn()
     {
         var invoke = Parse("""{ "type": "invoke", "name": "message/submitAction", "channelId": "msteams", "conversation": { "id": "a:1" } }""");
-        var turn = new TurnContext(invoke, (_, _) => Task.FromResult<string?>(null));
+        var result = await Run(new EchoBot(), invoke);
 
-        await Wrap(new EchoBot()).HandleAsync(turn, CancellationToken.None);
-
-        Assert.Equal(200, turn.InvokeResponse?.Status);
+        Assert.Equal(200, result.InvokeResponse?.Status);
     }
 
     [Fact]
     public async Task OtherChannelsGetTheBotsRepliesUnchanged()
     {
-        var sent = new List<Activity>();
         var inbound = Parse("""{ "type": "message", "id": "1", "channelId": "directline", "text": "hi", "conversation": { "id": "c1" } }""");
-        var turn = new TurnContext(inbound, (a, _) => { sent.Add(a); return Task.FromResult<string?>(null); });
 
-        await Wrap(new EchoBot()).HandleAsync(turn, CancellationToken.None);
+        var result = await Run(new EchoBot(), inbound);
 
-        Assert.NotNull(Assert.Single(sent).SuggestedActions);
+        Assert.NotNull(Assert.Single(result.Sent).SuggestedActions);
     }
 
     [Fact]
     public async Task ATeamsMessageFromATenantNotAllowedNeverReachesTheBot()
     {
         var bot = new EchoBot();
-        var sent = new List<Activity>();
-        var turn = new TurnContext(ChannelMessage("<at>Clinic FAQ</at> hello", $"[{BotMention()}]"), (a, _) => { sent.Add(a); return Task.FromResult<string?>(null); });
-
-        await Wrap(bot, "0b6f3a52-1c9e-4d7a-8e21-6a5f4c3b2d10").HandleAsync(turn, CancellationToken.None);
+        var result = await Run(bot, ChannelMessage("<at>Clinic FAQ</at> hello", $"[{BotMention()}]"), "0b6f3a52-1c9e-4d7a-8e21-6a5f4c3b2d10");
 
         Assert.Null(bot.HeardText);
-        Assert.Empty(sent);
+        Assert.Empty(result.Sent);
     }
 
     [Fact]
     public async Task AnInvokeFromATenantNotAllowedIsRefusedWith403()
     {
         var invoke = Parse("""{ "type": "invoke", "name": "message/submitAction", "channelId": "msteams", "conversation": { "id": "a:1", "tenantId": "other" } }""");
-        var turn = new TurnContext(invoke, (_, _) => Task.FromResult<string?>(null));
+        var result = await Run(new EchoBot(), invoke, TenantId);
 
-        await Wrap(new EchoBot(), TenantId).HandleAsync(turn, CancellationToken.None);
-
-        Assert.Equal(403, turn.InvokeResponse?.Status);
+        Assert.Equal(403, result.InvokeResponse?.Status);
     }
 
     [Fact]
     public async Task TheClinicsOwnTenantIsAnsweredWhateverTheCaseOfItsId()
     {
         var bot = new EchoBot();
-        var turn = new TurnContext(ChannelMessage("hello", "[]"), (_, _) => Task.FromResult<string?>(null));
-
-        await Wrap(bot, TenantId.ToUpperInvariant()).HandleAsync(turn, CancellationToken.None);
+        await Run(bot, ChannelMessage("hello", "[]"), TenantId.ToUpperInvariant());
 
         Assert.Equal("hello", bot.HeardText);
     }
@@ -101,12 +85,10 @@ public sealed class TeamsTurnHandlerTests
               "conversation": { "conversationType": "channel", "isGroup": true, "id": "{{ChannelConversation}}" },
               "recipient": { "id": "{{BotId}}" }, "membersAdded": [ { "id": "29:new-colleague" } ] }
             """);
-        var sent = new List<Activity>();
-
-        await Wrap(bot).HandleAsync(new TurnContext(joined, (a, _) => { sent.Add(a); return Task.FromResult<string?>(null); }), CancellationToken.None);
+        var result = await Run(bot, joined);
 
         Assert.False(bot.Called);
-        Assert.Empty(sent);
+        Assert.Empty(result.Sent);
     }
 
     [Fact]
@@ -118,13 +100,31 @@ public sealed class TeamsTurnHandlerTests
               "conversation": { "conversationType": "personal", "id": "a:1" }, "membersAdded": [ { "id": "29:user" } ] }
             """);
 
-        await Wrap(bot).HandleAsync(new TurnContext(update, (_, _) => Task.FromResult<string?>(null)), CancellationToken.None);
+        await Run(bot, update);
 
         Assert.True(bot.Called);
     }
 
-    private static TeamsTurnHandler Wrap(ITurnHandler bot, params string[] allowedTenants) =>
-        new(bot, Options.Create(new TeamsOptions { AllowedTenantIds = [.. allowedTenants] }), NullLogger<TeamsTurnHandler>.Instance);
+    [Fact]
+    public async Task TeamsThumbsReachTheBotAsAChannelNeutralRatingAndTheInvokeIsAnswered()
+    {
+        var rated = new RatingBot();
+        var invoke = Parse("""
+            { "type": "invoke", "name": "message/submitAction", "channelId": "msteams", "replyToId": "1:answer",
+              "conversation": { "id": "a:1", "conversationType": "personal" },
+              "value": { "actionName": "feedback", "actionValue": { "reaction": "dislike", "feedback": "{\"feedbackText\":\"too vague\"}" } } }
+            """);
+
+        var result = await Run(rated, invoke);
+
+        Assert.Equal(new MessageFeedback("1:answer", Helpful: false, Comment: "too vague"), rated.Rating);
+        Assert.Equal(200, result.InvokeResponse?.Status);
+        Assert.Equal("{}", result.InvokeResponse?.Body?.ToJsonString());
+    }
+
+    private static Task<TurnResult> Run(ITurnHandler bot, Activity inbound, params string[] allowedTenants) =>
+        new TurnPipeline(bot, [new TeamsMiddleware(Options.Create(new TeamsOptions { AllowedTenantIds = [.. allowedTenants] }), NullLogger<TeamsMiddleware>.Instance)])
+            .RunAsync(inbound, (_, _) => Task.FromResult<string?>("id-1"), CancellationToken.None);
 
     /// <summary>Records what it heard, answers with a suggested action, and accepts invokes.</summary>
     private sealed class EchoBot : ITurnHandler
@@ -146,6 +146,17 @@ public sealed class TeamsTurnHandlerTests
             var reply = turn.Activity.CreateReply($"you said: {HeardText}");
             reply.SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack("help")] };
             await turn.SendAsync(reply, cancellationToken);
+        }
+    }
+
+    private sealed class RatingBot : ITurnHandler
+    {
+        public MessageFeedback? Rating { get; private set; }
+
+        public Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+        {
+            Rating = turn.Feedback;
+            return Task.CompletedTask;
         }
     }
 }

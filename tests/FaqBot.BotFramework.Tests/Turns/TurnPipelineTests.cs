@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 
 namespace FaqBot.BotFramework.Tests.Turns;
 
-/// <summary>The turn boundary as Direct Line uses it: no HTTP, just an activity and a send delegate.</summary>
-public sealed class TurnRunnerTests
+/// <summary>The turn pipeline as Direct Line uses it: no HTTP, just an activity and a send delegate.</summary>
+public sealed class TurnPipelineTests
 {
     private static readonly Activity Inbound = new()
     {
@@ -68,6 +68,6 @@ public sealed class TurnRunnerTests
         Assert.Equal(expected, delivered);
     }
 
-    private static TurnRunner Runner(Func<TurnContext, CancellationToken, Task> behaviour) =>
-        new(new RecordingTurnHandler(behaviour), Options.Create(new BotFrameworkOptions()), NullLogger<TurnRunner>.Instance);
+    private static TurnPipeline Runner(Func<TurnContext, CancellationToken, Task> behaviour) =>
+        new(new RecordingTurnHandler(behaviour), [new TurnErrorBoundary(Options.Create(new BotFrameworkOptions()), NullLogger<TurnErrorBoundary>.Instance)]);
 }
