@@ -25,7 +25,7 @@ public sealed class FaqTurnHandler(
                 break;
             case ActivityTypes.Invoke when activity.Name == FeedbackResponder.TeamsSubmitAction:
                 var key = StateKey(activity);
-                feedback.OnTeamsFeedback(turn, key, await states.GetAsync(key, cancellationToken) ?? ConversationState.Empty);
+                await feedback.OnTeamsFeedbackAsync(turn, key, await states.GetAsync(key, cancellationToken) ?? ConversationState.Empty);
                 break;
             default:
                 // Typing, reactions, events and the bot's own join need no reply; an unclaimed invoke gets 501 from the protocol.

@@ -24,14 +24,22 @@ public sealed class FeedbackResponder(ConversationServices services)
         var user = turn.Activity.From?.Id ?? "";
         if (action.Name == FaqAction.FeedbackReason)
         {
-            services.Record(s => s.RecordReason(passageId, conversation, user, action.Reason ?? "", turn.Activity.CallerAddress));
-            await turn.SendAsync(services.Composer.Message(turn.Activity, services.Composer.Texts(turn.Activity).ThanksReason), ct);
+            var kept = await services.RecordAsync(s => s.RecordReasonAsync(passageId, conversation, user, action.Reason ?? "", turn.Activity.CallerAddress));
+            await turn.SendAsync(services.Composer.Message(turn.Activity, kept ? services.Composer.Texts(turn.Activity).ThanksReason : services.Composer.Texts(turn.Activity).Error), ct);
             return;
         }
 
         var helpful = action.Helpful ?? false;
         var question = QuestionOf(passageId, state);
-        services.Record(s => s.RecordFeedback(new FeedbackEntry(passageId, action.Decision ?? "answer", action.Confidence, helpful, null, conversation, user, question), turn.Activity.CallerAddress));
+        var recorded = await services.RecordAsync(s => s.RecordFeedbackAsync(
+            new FeedbackEntry(passageId, StoredDecision.Parse(action.Decision), action.Confidence, helpful, null, conversation, user, question), turn.Activity.CallerAddress));
+        if (!recorded)
+        {
+            // Not stored (the database is down): no thanks for what was lost; the apology says to try again.
+            await turn.SendAsync(services.Composer.Message(turn.Activity, services.Composer.Texts(turn.Activity).Error), ct);
+            return;
+        }
+
         Log.FeedbackRecorded(services.Logger, LogText.Escape(passageId)!, helpful);
         services.Metrics.Voted(helpful);
         if (helpful)
@@ -48,7 +56,7 @@ public sealed class FeedbackResponder(ConversationServices services)
     /// Teams' feedback loop: <c>value.actionValue.reaction</c> is like or dislike, <c>feedback</c> a JSON string with the
     /// text; <c>replyToId</c> names the rated message. Teams wants 200 with an empty object (protocol reference 7.6).
     /// </summary>
-    public void OnTeamsFeedback(TurnContext turn, string conversation, ConversationState state)
+    public async Task OnTeamsFeedbackAsync(TurnContext turn, string conversation, ConversationState state)
     {
         turn.InvokeResponse = new InvokeResponse(200, new JsonObject());
         var activity = turn.Activity;
@@ -68,7 +76,14 @@ public sealed class FeedbackResponder(ConversationServices services)
         var helpful = actionValue.TryGetProperty("reaction", out var reaction) && reaction.ValueKind == JsonValueKind.String && reaction.GetString() == "like";
         var reason = actionValue.TryGetProperty("feedback", out var feedback) && feedback.ValueKind == JsonValueKind.String ? FeedbackText(feedback.GetString()!) : null;
         var question = QuestionOf(answer.PassageId, state);
-        services.Record(s => s.RecordFeedback(new FeedbackEntry(answer.PassageId, answer.Decision, answer.Confidence, helpful, reason, conversation, activity.From?.Id ?? "", question), activity.CallerAddress));
+        if (!await services.RecordAsync(s => s.RecordFeedbackAsync(
+            new FeedbackEntry(answer.PassageId, StoredDecision.Parse(answer.Decision), answer.Confidence, helpful, reason, conversation, activity.From?.Id ?? "", question), activity.CallerAddress)))
+        {
+            // Teams shows its own "sent" on 200; a 503 tells it the feedback did not arrive.
+            turn.InvokeResponse = new InvokeResponse(503, new JsonObject());
+            return;
+        }
+
         Log.FeedbackRecorded(services.Logger, LogText.Escape(answer.PassageId)!, helpful);
         services.Metrics.Voted(helpful);
     }
