@@ -12,6 +12,10 @@ public sealed partial class FeedbackRetention(IFeedbackDatabase database, int re
 
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
+    // Counting from construction (the host's start), so an hour after start is an hour after start however long the
+    // first purge took.
+    private readonly PeriodicTimer _timer = new(Every, time);
+
     /// <summary>Deletes every row older than the retention; returns how many went.</summary>
     public int PurgeExpired()
     {
@@ -22,7 +26,6 @@ public sealed partial class FeedbackRetention(IFeedbackDatabase database, int re
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        using var timer = new PeriodicTimer(Every, time);
         do
         {
             try
@@ -36,7 +39,7 @@ public sealed partial class FeedbackRetention(IFeedbackDatabase database, int re
                 Log.PurgeFailed(_logger, database.Name, e);
             }
         }
-        while (await WaitAsync(timer, stoppingToken));
+        while (await WaitAsync(_timer, stoppingToken));
     }
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
@@ -49,6 +52,12 @@ public sealed partial class FeedbackRetention(IFeedbackDatabase database, int re
         {
             return false;
         }
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _timer.Dispose();
     }
 
     private static partial class Log
