@@ -55,23 +55,28 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    /// <summary>The connection string of a new, empty database on this server.</summary>
+    /// <summary>
+    /// The connection string of a new, empty database as the bot sees it: a schema of its own in the server's database
+    /// (first on the search path), which takes milliseconds where CREATE DATABASE takes about a second.
+    /// </summary>
     public async Task<string> CreateDatabaseAsync()
     {
         var name = $"faqbot_{Interlocked.Increment(ref _databases)}";
-        await using (var connection = new NpgsqlConnection(ConnectionString("postgres")))
+        await using (var connection = new NpgsqlConnection(ConnectionString(null)))
         {
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = $"CREATE DATABASE {name}";
+            command.CommandText = $"CREATE SCHEMA {name}";
             await command.ExecuteNonQueryAsync();
         }
 
         return ConnectionString(name);
     }
 
-    public string ConnectionString(string database) =>
-        new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = "postgres", Database = database, Timeout = 5 }.ToString();
+    private string ConnectionString(string? schema) => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1", Port = Port, Username = "postgres", Database = "postgres", SearchPath = schema, Timeout = 5,
+    }.ToString();
 
     /// <summary>Stops the server at once (as a crash or an operator would), keeping its data for <see cref="StartAgainAsync"/>.</summary>
     public Task StopAsync() => RunAsync("pg_ctl", ["-D", DataFolder, "-m", "immediate", "-w", "stop"]);

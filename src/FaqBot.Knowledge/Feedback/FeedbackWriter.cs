@@ -148,9 +148,14 @@ public sealed partial class FeedbackWriter : BackgroundService
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopping: what is queued is written below.
+            // Stopping: StopAsync writes what is queued.
         }
+    }
 
+    /// <summary>Stops the loop, then writes what is queued (even when the loop never got to run).</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
         await DrainAsync();
     }
 
