@@ -1,17 +1,18 @@
 using System.Text;
+using FaqBot.Knowledge.Answering;
 using FaqBot.Knowledge.Feedback;
 
 namespace FaqBot.Cli.Commands;
 
 internal static class ReportText
 {
-    public static string Format(FeedbackReport report, string path)
+    public static string Format(FeedbackReport report, string source)
     {
         var text = new StringBuilder();
-        text.AppendLine($"FaqBot report {report.From:yyyy-MM-dd} to {report.To.AddDays(-1):yyyy-MM-dd} (UTC), from {path}");
+        text.AppendLine($"FaqBot report {report.From:yyyy-MM-dd} to {report.To.AddDays(-1):yyyy-MM-dd} (UTC), from {source}");
         text.AppendLine();
         var total = report.DecisionCounts.Values.Sum();
-        var counts = new[] { "answer", "abstain", "urgent" }.Select(d => $"{d} {report.DecisionCounts.GetValueOrDefault(d)}");
+        var counts = new[] { DecisionKind.Answer, DecisionKind.Abstain, DecisionKind.Urgent }.Select(d => $"{StoredDecision.Name(d)} {report.Count(d)}");
         text.AppendLine($"Decisions: {string.Join(", ", counts)} ({total} questions)");
         text.AppendLine($"Feedback: {report.HelpfulCount} helpful, {report.NotHelpfulCount} not helpful");
         text.AppendLine();

@@ -7,7 +7,7 @@ public sealed class FeedbackOptions
 {
     public const string SectionName = "Feedback";
 
-    /// <summary>The SQLite file, relative to the content root unless absolute.</summary>
+    /// <summary>The SQLite file, relative to the content root unless absolute; unused when ConnectionStrings:Feedback names a PostgreSQL database.</summary>
     [Required]
     public string Path { get; set; } = "data/feedback.db";
 
@@ -33,7 +33,7 @@ public sealed class FeedbackOptions
     [Range(1, 10_000_000)]
     public int MaxRowsPerAddressPerDay { get; set; } = FeedbackLimits.Default.MaxRowsPerAddressPerDay;
 
-    /// <summary>Largest size of the feedback file (its database pages); past it new rows are dropped, with one log line.</summary>
+    /// <summary>Largest size of the feedback file (its database pages; on PostgreSQL the tables' size); past it new rows are dropped, with one log line.</summary>
     [Range(1, 1_000_000)]
     public int MaxFileMegabytes { get; set; } = FeedbackLimits.Default.MaxFileMegabytes;
 

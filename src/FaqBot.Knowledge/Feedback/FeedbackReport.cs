@@ -1,3 +1,5 @@
+using FaqBot.Knowledge.Answering;
+
 namespace FaqBot.Knowledge.Feedback;
 
 /// <summary>What staff need to improve the articles, for one date range. Votes count once per patient per answer.</summary>
@@ -18,12 +20,15 @@ public sealed record FeedbackReport(
 
     /// <summary>Every "not helpful" that counts, newest first: the question (redacted) when recorded, and the reason.</summary>
     public IReadOnlyList<NotHelpfulVote> NotHelpfulVotes { get; init; } = [];
+
+    /// <summary>How many questions got this decision in the range.</summary>
+    public int Count(DecisionKind decision) => DecisionCounts.GetValueOrDefault(StoredDecision.Name(decision));
 }
 
 /// <summary>One day's decisions by name (answer, abstain, urgent…) and its helpful / not helpful votes.</summary>
 public sealed record DailyCounts(DateOnly Day, IReadOnlyDictionary<string, int> Decisions, int Helpful, int NotHelpful)
 {
-    public int Count(string decision) => Decisions.GetValueOrDefault(decision);
+    public int Count(DecisionKind decision) => Decisions.GetValueOrDefault(StoredDecision.Name(decision));
 }
 
 /// <summary>A patient's "not helpful" on a passage: their question as stored (redacted; null when not recorded) and reason.</summary>

@@ -1,19 +1,21 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using FaqBot.Knowledge.Analysis;
+using FaqBot.Knowledge.Answering;
 using FaqBot.Knowledge.Search;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace FaqBot.Knowledge.Feedback;
 
 internal static partial class FeedbackReportReader
 {
-    public static FeedbackReport Read(SqliteConnection connection, DateTimeOffset from, DateTimeOffset to)
+    public static FeedbackReport Read(DbConnection connection, DateTimeOffset from, DateTimeOffset to)
     {
         var range = (from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds());
 
         // A row may stand for several askings (count), the last of them at last_at.
-        var unanswered = Rows(connection, "SELECT question, at, count, coalesce(last_at, at) FROM unanswered WHERE at >= $from AND at < $to ORDER BY at, id", range,
-                r => (Question: r.GetString(0), At: At(r, 1), Count: r.GetInt32(2), Last: At(r, 3)))
+        var unanswered = Rows(connection, "SELECT question, at, count, coalesce(last_at, at) FROM unanswered WHERE at >= @from AND at < @to ORDER BY at, id", range,
+                r => (Question: r.GetString(0), At: At(r, 1), Count: Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture), Last: At(r, 3)))
             .GroupBy(q => GroupKey(q.Question))
             .Select(g => new UnansweredGroup(Representative(g.Select(q => q.Question)), g.Sum(q => q.Count), g.Min(q => q.At), g.Max(q => q.Last))
             {
@@ -24,10 +26,10 @@ internal static partial class FeedbackReportReader
 
         // A pressed-again button raised its row's count and last_at: the vote's time is its last press.
         var votes = Votes(Rows(connection, """
-            SELECT passage_id, helpful, reason, coalesce(last_at, at) AS last, user, conversation, question FROM feedback
-            WHERE at >= $from AND at < $to ORDER BY last, id
+            SELECT passage_id, helpful, reason, coalesce(last_at, at) AS last_seen, "user", conversation, question FROM feedback
+            WHERE at >= @from AND at < @to ORDER BY last_seen, id
             """, range,
-            r => new Vote(r.GetString(0), r.GetInt64(1) == 1, r.IsDBNull(2) ? null : r.GetString(2), At(r, 3), r.GetString(4), r.GetString(5),
+            r => new Vote(r.GetString(0), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture) == 1, r.IsDBNull(2) ? null : r.GetString(2), At(r, 3), r.GetString(4), r.GetString(5),
                 r.IsDBNull(6) ? null : r.GetString(6))));
         var notHelpful = votes.GroupBy(v => v.Passage)
             .Where(g => g.Any(v => !v.Helpful))
@@ -39,8 +41,8 @@ internal static partial class FeedbackReportReader
             .OrderByDescending(p => p.NotHelpful).ThenBy(p => p.PassageId, StringComparer.Ordinal)
             .ToList();
 
-        var decisions = Rows(connection, "SELECT decision, passage_id, at, count FROM decisions WHERE at >= $from AND at < $to", range,
-            r => (Decision: r.GetString(0), Passage: r.IsDBNull(1) ? null : r.GetString(1), Day: Day(At(r, 2)), Count: r.GetInt32(3)));
+        var decisions = Rows(connection, "SELECT decision, passage_id, at, count FROM decisions WHERE at >= @from AND at < @to", range,
+            r => (Decision: r.GetString(0), Passage: r.IsDBNull(1) ? null : r.GetString(1), Day: Day(At(r, 2)), Count: Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture)));
         var counts = decisions.GroupBy(d => d.Decision, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(d => d.Count), StringComparer.Ordinal);
 
         var days = decisions.Select(d => d.Day).Concat(votes.Select(v => Day(v.At))).Distinct().Order()
@@ -50,7 +52,7 @@ internal static partial class FeedbackReportReader
                 votes.Count(v => v.Helpful && Day(v.At) == day),
                 votes.Count(v => !v.Helpful && Day(v.At) == day)))
             .ToList();
-        var answered = decisions.Where(d => d.Decision == "answer" && d.Passage is not null)
+        var answered = decisions.Where(d => d.Decision == StoredDecision.Name(DecisionKind.Answer) && d.Passage is not null)
             .GroupBy(d => d.Passage!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Sum(d => d.Count), StringComparer.Ordinal);
 
@@ -82,16 +84,21 @@ internal static partial class FeedbackReportReader
 
     private sealed record Vote(string Passage, bool Helpful, string? Reason, DateTimeOffset At, string User, string Conversation, string? Question);
 
-    private static DateTimeOffset At(SqliteDataReader reader, int column) => DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(column));
+    private static DateTimeOffset At(DbDataReader reader, int column) => DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(column));
 
     private static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
 
-    private static List<T> Rows<T>(SqliteConnection connection, string sql, (long From, long To) range, Func<SqliteDataReader, T> read)
+    private static List<T> Rows<T>(DbConnection connection, string sql, (long From, long To) range, Func<DbDataReader, T> read)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$from", range.From);
-        command.Parameters.AddWithValue("$to", range.To);
+        foreach (var (name, value) in new[] { ("from", range.From), ("to", range.To) })
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
         using var reader = command.ExecuteReader();
         var rows = new List<T>();
         while (reader.Read())

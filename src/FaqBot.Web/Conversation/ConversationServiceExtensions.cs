@@ -1,7 +1,6 @@
 using FaqBot.BotFramework.Turns;
 using FaqBot.Knowledge;
 using FaqBot.Knowledge.Answering;
-using FaqBot.Knowledge.Feedback;
 using FaqBot.Knowledge.Search;
 using FaqBot.Knowledge.Triage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace FaqBot.Web.Conversation;
 
-/// <summary>Registers the bot's conversation: clinic details, urgent rules, the decider, the feedback file and the turn handler.</summary>
+/// <summary>Registers the bot's conversation: clinic details, urgent rules, the decider, the feedback database and the turn handler.</summary>
 public static class ConversationServiceExtensions
 {
     public static WebApplicationBuilder AddConversation(this WebApplicationBuilder builder)
@@ -17,8 +16,8 @@ public static class ConversationServiceExtensions
         var services = builder.Services;
         services.AddOptions<ClinicOptions>().BindConfiguration(ClinicOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddFeedback();
 
         services.AddSingleton(sp => UrgentRuleSetLoader.Load(
             Path.GetFullPath(sp.GetRequiredService<IOptions<ConversationOptions>>().Value.UrgentRulesFile, ContentRoot(sp))));
@@ -34,12 +33,6 @@ public static class ConversationServiceExtensions
             sp.GetRequiredService<IOptions<ConversationOptions>>().Value.DecisionCacheSize,
             sp.GetRequiredService<Holder<SemanticTriage>>().Value,
             sp.GetRequiredService<KnowledgeBase>().Clinic));
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<FeedbackOptions>>().Value;
-            return new FeedbackStore(Path.GetFullPath(options.Path, ContentRoot(sp)), options.RetentionDays, options.HashKey, sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger<FeedbackStore>(), options.Limits);
-        });
         services.TryAddSingleton<IConversationStateStore, MemoryConversationStateStore>();
         services.AddSingleton<AnswerComposer>();
         services.AddSingleton<ConversationServices>();

@@ -13,7 +13,7 @@ public sealed class ConversationServices(
     IPassageSearcher searcher,
     KnowledgeBase knowledge,
     AnswerComposer composer,
-    FeedbackStore feedback,
+    FeedbackWriter feedback,
     IOptions<ConversationOptions> options,
     BotMetrics metrics,
     ILogger<ConversationServices> logger)
@@ -50,16 +50,22 @@ public sealed class ConversationServices(
 
     public IReadOnlyList<Choice> Examples => _examples ??= [.. Options.ExampleQuestions.Take(3).Select(q => new Choice(q, q))];
 
-    /// <summary>Writes to the feedback file; a full disk must not stop the patient getting an answer.</summary>
-    public void Record(Action<FeedbackStore> write)
+    public FeedbackWriter Feedback => feedback;
+
+    /// <summary>
+    /// Waits for a write to the feedback database; a full disk or a database that is down must not stop the patient
+    /// getting an answer. Returns false when it could not be written (the writer logged why).
+    /// </summary>
+    public async Task<bool> RecordAsync(Func<FeedbackWriter, Task<bool>> write)
     {
         try
         {
-            write(feedback);
+            await write(feedback);
+            return true;
         }
-        catch (Exception e) when (e is IOException or Microsoft.Data.Sqlite.SqliteException or UnauthorizedAccessException)
+        catch (FeedbackUnavailableException)
         {
-            Log.StoreFailed(logger, e);
+            return false;
         }
     }
 }

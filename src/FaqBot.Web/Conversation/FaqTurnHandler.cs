@@ -18,7 +18,7 @@ public sealed class FaqTurnHandler(
         {
             // The channel's own thumbs under an answer (the channel's step read them); the channel answers the invoke.
             var key = StateKey(activity);
-            feedback.OnRating(turn, rating, key, await states.GetAsync(key, cancellationToken) ?? ConversationState.Empty);
+            await feedback.OnRatingAsync(turn, rating, key, await states.GetAsync(key, cancellationToken) ?? ConversationState.Empty);
             return;
         }
 

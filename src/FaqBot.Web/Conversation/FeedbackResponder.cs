@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using FaqBot.BotFramework.Activities;
 using FaqBot.BotFramework.Logging;
 using FaqBot.BotFramework.Turns;
@@ -20,14 +21,22 @@ public sealed class FeedbackResponder(ConversationServices services)
         var user = turn.Activity.From?.Id ?? "";
         if (action.Name == FaqAction.FeedbackReason)
         {
-            services.Record(s => s.RecordReason(passageId, conversation, user, action.Reason ?? "", turn.Activity.CallerAddress));
-            await turn.SendAsync(services.Composer.Message(turn.Activity, services.Composer.Texts(turn.Activity).ThanksReason), ct);
+            var kept = await services.RecordAsync(s => s.RecordReasonAsync(passageId, conversation, user, action.Reason ?? "", turn.Activity.CallerAddress));
+            await turn.SendAsync(services.Composer.Message(turn.Activity, kept ? services.Composer.Texts(turn.Activity).ThanksReason : services.Composer.Texts(turn.Activity).Error), ct);
             return;
         }
 
         var helpful = action.Helpful ?? false;
         var question = QuestionOf(passageId, state);
-        services.Record(s => s.RecordFeedback(new FeedbackEntry(passageId, action.Decision ?? "answer", action.Confidence, helpful, null, conversation, user, question), turn.Activity.CallerAddress));
+        var recorded = await services.RecordAsync(s => s.RecordFeedbackAsync(
+            new FeedbackEntry(passageId, StoredDecision.Parse(action.Decision), action.Confidence, helpful, null, conversation, user, question), turn.Activity.CallerAddress));
+        if (!recorded)
+        {
+            // Not stored (the database is down): no thanks for what was lost; the apology says to try again.
+            await turn.SendAsync(services.Composer.Message(turn.Activity, services.Composer.Texts(turn.Activity).Error), ct);
+            return;
+        }
+
         Log.FeedbackRecorded(services.Logger, LogText.Escape(passageId)!, helpful);
         services.Metrics.Voted(helpful);
         if (helpful)
@@ -41,7 +50,7 @@ public sealed class FeedbackResponder(ConversationServices services)
     }
 
     /// <summary>A rating through the channel's own control (<see cref="MessageFeedback"/>), of a message this conversation sent.</summary>
-    public void OnRating(TurnContext turn, MessageFeedback rating, string conversation, ConversationState state)
+    public async Task OnRatingAsync(TurnContext turn, MessageFeedback rating, string conversation, ConversationState state)
     {
         var activity = turn.Activity;
         var answer = state.FindSent(rating.MessageId);
@@ -52,7 +61,18 @@ public sealed class FeedbackResponder(ConversationServices services)
         }
 
         var question = QuestionOf(answer.PassageId, state);
-        services.Record(s => s.RecordFeedback(new FeedbackEntry(answer.PassageId, answer.Decision, answer.Confidence, rating.Helpful, rating.Comment, conversation, activity.From?.Id ?? "", question), activity.CallerAddress));
+        if (!await services.RecordAsync(s => s.RecordFeedbackAsync(
+            new FeedbackEntry(answer.PassageId, StoredDecision.Parse(answer.Decision), answer.Confidence, rating.Helpful, rating.Comment, conversation, activity.From?.Id ?? "", question), activity.CallerAddress)))
+        {
+            // A channel's control that came as an invoke shows its own "sent" on 200; a 503 tells it the rating did not arrive.
+            if (activity.Type == ActivityTypes.Invoke)
+            {
+                turn.InvokeResponse = new InvokeResponse(503, new JsonObject());
+            }
+
+            return;
+        }
+
         Log.FeedbackRecorded(services.Logger, LogText.Escape(answer.PassageId)!, rating.Helpful);
         services.Metrics.Voted(rating.Helpful);
     }

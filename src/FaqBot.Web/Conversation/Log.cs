@@ -16,9 +16,6 @@ internal static partial class Log
     [LoggerMessage(4003, LogLevel.Information, "Feedback on passage {PassageId}: helpful {Helpful}")]
     public static partial void FeedbackRecorded(ILogger logger, string passageId, bool helpful);
 
-    [LoggerMessage(4004, LogLevel.Error, "Could not write to the feedback store")]
-    public static partial void StoreFailed(ILogger logger, Exception exception);
-
     // The rated message's id is the caller's choice, so Debug.
     [LoggerMessage(4005, LogLevel.Debug, "A rating of message {ActivityId} names no answer this conversation remembers")]
     public static partial void UnknownRatedMessage(ILogger logger, string? activityId);

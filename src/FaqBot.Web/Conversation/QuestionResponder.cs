@@ -29,7 +29,7 @@ public sealed class QuestionResponder(ConversationServices services)
         var best = decision.Best;
         Log.Decided(services.Logger, decision.Kind, LogText.Escape(conversation)!, best?.Passage.Id, best?.Confidence ?? decision.Result.Best?.Confidence,
             decision.Urgent?.Rule.Id, decision.IsPersonalAdvice);
-        services.Record(s => s.RecordDecision(new DecisionEvent(decision.Name, best?.Passage.Id, best?.Confidence, decision.Urgent?.Rule.Id, decision.IsPersonalAdvice)));
+        services.Feedback.RecordDecision(new DecisionEvent(decision.Kind, best?.Passage.Id, best?.Confidence, decision.Urgent?.Rule.Id, decision.IsPersonalAdvice));
 
         switch (decision.Kind)
         {
@@ -41,7 +41,7 @@ public sealed class QuestionResponder(ConversationServices services)
                 await turn.SendAsync(services.Composer.ClinicFact(turn.Activity, fact, services.Clinic.OfKind(FaqBot.Knowledge.Clinic.ClinicFactKind.Hours)), ct);
                 return state;
             case DecisionKind.Abstain:
-                services.Record(s => s.RecordUnanswered(text, conversation, decision.Result.Best?.Confidence, turn.Activity.CallerAddress));
+                await services.RecordAsync(s => s.RecordUnansweredAsync(text, conversation, decision.Result.Best?.Confidence, turn.Activity.CallerAddress));
                 var topics = services.Searcher.GetArticles().Select(a => a.Citation.Title);
                 await turn.SendAsync(services.Composer.NoAnswer(turn.Activity, topics, decision.IsPersonalAdvice, services.Examples), ct);
                 return state;

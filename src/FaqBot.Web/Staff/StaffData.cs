@@ -7,8 +7,8 @@ using FaqBot.Knowledge.Semantic;
 
 namespace FaqBot.Web.Staff;
 
-/// <summary>What the console's pages show, read from the bot's own feedback file, knowledge base and decider.</summary>
-public sealed class StaffData(FeedbackStore feedback, KnowledgeBase knowledge, AnswerDecider decider, LoadWarnings warnings, TimeProvider time)
+/// <summary>What the console's pages show, read from the bot's feedback database (the file or PostgreSQL), knowledge base and decider.</summary>
+public sealed class StaffData(FeedbackReader feedback, KnowledgeBase knowledge, AnswerDecider decider, LoadWarnings warnings, TimeProvider time)
 {
     /// <summary>The periods a page can show, in days.</summary>
     public static readonly int[] Periods = [7, 30, 90];
@@ -18,15 +18,15 @@ public sealed class StaffData(FeedbackStore feedback, KnowledgeBase knowledge, A
     public static int PeriodOrDefault(int? days) => days is { } d && Periods.Contains(d) ? d : DefaultDays;
 
     /// <summary>The report for the last <paramref name="days"/> days, today (UTC) included.</summary>
-    public FeedbackReport Report(int days)
+    public Task<FeedbackReport> ReportAsync(int days)
     {
         var tomorrow = new DateTimeOffset(time.GetUtcNow().UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
-        return feedback.Report(tomorrow.AddDays(-days), tomorrow);
+        return feedback.ReportAsync(tomorrow.AddDays(-days), tomorrow);
     }
 
-    public Overview Overview(int days)
+    public async Task<Overview> OverviewAsync(int days)
     {
-        var report = Report(days);
+        var report = await ReportAsync(days);
         var first = DateOnly.FromDateTime(report.From.UtcDateTime);
         var byDay = report.Days.ToDictionary(d => d.Day);
         var series = Enumerable.Range(0, days).Select(i => first.AddDays(i))
@@ -105,9 +105,9 @@ public sealed class StaffData(FeedbackStore feedback, KnowledgeBase knowledge, A
 public sealed record Overview(FeedbackReport Report, IReadOnlyList<DailyCounts> Days, IReadOnlyList<Topic> Topics)
 {
     // A question the clinic's own facts answered is answered too.
-    public int Answered => Report.DecisionCounts.GetValueOrDefault("answer") + Report.DecisionCounts.GetValueOrDefault("clinic");
-    public int Declined => Report.DecisionCounts.GetValueOrDefault("abstain");
-    public int Urgent => Report.DecisionCounts.GetValueOrDefault("urgent");
+    public int Answered => Report.Count(DecisionKind.Answer) + Report.Count(DecisionKind.Clinic);
+    public int Declined => Report.Count(DecisionKind.Abstain);
+    public int Urgent => Report.Count(DecisionKind.Urgent);
     public int Questions => Report.DecisionCounts.Values.Sum();
     public int Votes => Report.HelpfulCount + Report.NotHelpfulCount;
 

@@ -12,9 +12,9 @@ public static class StaffExport
 
     public static void Map(RouteGroupBuilder export)
     {
-        export.MapGet("/unanswered.csv", (StaffData data, int? days) =>
+        export.MapGet("/unanswered.csv", async (StaffData data, int? days) =>
         {
-            var report = data.Report(StaffData.PeriodOrDefault(days));
+            var report = await data.ReportAsync(StaffData.PeriodOrDefault(days));
             return Csv($"unanswered-{Stamp(report)}.csv", ["question", "times_asked", "first_asked_utc", "last_asked_utc", "other_wordings"],
                 report.Unanswered.Select(g => new[]
                 {
@@ -22,9 +22,9 @@ public static class StaffExport
                     string.Join(" | ", g.Wordings.Where(w => w != g.Question)),
                 }));
         });
-        export.MapGet("/feedback.csv", (StaffData data, int? days) =>
+        export.MapGet("/feedback.csv", async (StaffData data, int? days) =>
         {
-            var report = data.Report(StaffData.PeriodOrDefault(days));
+            var report = await data.ReportAsync(StaffData.PeriodOrDefault(days));
             return Csv($"not-helpful-{Stamp(report)}.csv", ["at_utc", "passage", "article", "question", "reason"],
                 report.NotHelpfulVotes.Select(v => new[] { Time(v.At), v.PassageId, data.TopicOf(v.PassageId), v.Question ?? "", v.Reason ?? "" }));
         });

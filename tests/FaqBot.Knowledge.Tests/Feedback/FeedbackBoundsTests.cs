@@ -1,101 +1,115 @@
+using FaqBot.Knowledge.Answering;
 using FaqBot.Knowledge.Feedback;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace FaqBot.Knowledge.Tests.Feedback;
 
 /// <summary>
-/// What strangers can make the bot write is bounded (per conversation, per address, file size), repeats are folded into a
-/// count, and below the bounds nothing a patient was thanked for is lost. All on a real SQLite file.
+/// What strangers can make the bot write is bounded (per conversation, per address, size), repeats are folded into a
+/// count, and below the bounds nothing a patient was thanked for is lost. On the real SQLite file and on PostgreSQL.
 /// </summary>
-public sealed class FeedbackBoundsTests : IDisposable
+[Collection(PostgresCollection.Name)]
+public sealed class FeedbackBoundsTests(PostgresFixture postgres)
 {
     private static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("faqbot-bounds-").FullName;
-    private readonly ManualTime _time = new(Monday) { TimersFire = false };
     private readonly Lines _log = new();
 
-    private string DbPath => Path.Combine(_folder, "feedback.db");
-
-    private FeedbackStore Store(FeedbackLimits limits) => new(DbPath, 30, "k", _time, _log, limits);
-
-    [Fact]
-    public void TheSameQuestionAgainInAConversationRaisesACountAndTheReportCountsEveryAsking()
+    private async Task<(FeedbackBackend Db, FeedbackWriter Writer)> Start(Backend kind, FeedbackLimits limits)
     {
-        using var store = Store(new FeedbackLimits(MaxUnansweredPerConversation: 3));
+        var db = await FeedbackBackend.CreateAsync(kind, postgres, Monday, limits);
+        return (db, await db.StartWriterAsync("k", limits, _log));
+    }
+
+    [Theory]
+    [InlineData(Feedback.Backend.Sqlite)]
+    [InlineData(Feedback.Backend.Postgres)]
+    public async Task TheSameQuestionAgainInAConversationRaisesACountAndTheReportCountsEveryAsking(Backend kind)
+    {
+        var (db, store) = await Start(kind, new FeedbackLimits(MaxUnansweredPerConversation: 3));
+        await using var _ = db;
         for (var i = 0; i < 40; i++)
         {
-            _time.Now = Monday.AddMinutes(i);
-            Assert.True(store.RecordUnanswered("Do you treat hair loss in dogs?", "c1", 0.1));
+            db.Time.SetUtcNow(Monday.AddMinutes(i));
+            Assert.True(await store.RecordUnansweredAsync("Do you treat hair loss in dogs?", "c1", 0.1));
         }
 
-        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM unanswered"));
-        var group = Assert.Single(store.Report(Monday.AddDays(-1), Monday.AddDays(1)).Unanswered);
+        Assert.Equal(1L, db.Scalar("SELECT COUNT(*) FROM unanswered"));
+        var group = Assert.Single((await db.Reader(store).ReportAsync(Monday.AddDays(-1), Monday.AddDays(1))).Unanswered);
         Assert.Equal((40, Monday, Monday.AddMinutes(39)), (group.Count, group.FirstAsked, group.LastAsked));
     }
 
-    [Fact]
-    public void AConversationCanAddOnlySoManyDifferentQuestionsAndOthersAreNotHeldBackByIt()
+    [Theory]
+    [InlineData(Feedback.Backend.Sqlite)]
+    [InlineData(Feedback.Backend.Postgres)]
+    public async Task AConversationCanAddOnlySoManyDifferentQuestionsAndOthersAreNotHeldBackByIt(Backend kind)
     {
-        using var store = Store(new FeedbackLimits(MaxUnansweredPerConversation: 5));
+        var (db, store) = await Start(kind, new FeedbackLimits(MaxUnansweredPerConversation: 5));
+        await using var _ = db;
 
-        var kept = Enumerable.Range(0, 30).Count(i => store.RecordUnanswered($"question number {i} about {Guid.NewGuid()}", "flooder", null));
-        var other = store.RecordUnanswered("What are your opening hours?", "patient", null);
+        var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => store.RecordUnansweredAsync($"question number {i} about {Guid.NewGuid()}", "flooder", null)));
+        var other = await store.RecordUnansweredAsync("What are your opening hours?", "patient", null);
 
-        Assert.Equal(5, kept);
+        Assert.Equal(5, results.Count(kept => kept));
         Assert.True(other);
-        Assert.Equal(6L, Scalar("SELECT COUNT(*) FROM unanswered"));
+        Assert.Equal(6L, db.Scalar("SELECT COUNT(*) FROM unanswered"));
     }
 
-    [Fact]
-    public void AnAddressCanWriteOnlySoManyRowsADayWhateverConversationsItOpens()
+    [Theory]
+    [InlineData(Feedback.Backend.Sqlite)]
+    [InlineData(Feedback.Backend.Postgres)]
+    public async Task AnAddressCanWriteOnlySoManyRowsADayWhateverConversationsItOpens(Backend kind)
     {
-        using var store = Store(new FeedbackLimits(MaxRowsPerAddressPerDay: 10));
+        var (db, store) = await Start(kind, new FeedbackLimits(MaxRowsPerAddressPerDay: 10));
+        await using var _ = db;
 
-        var kept = Enumerable.Range(0, 25).Count(i => store.RecordUnanswered($"question {i}", $"conversation-{i}", null, "203.0.113.7"));
-        var neighbour = store.RecordUnanswered("question 0", "someone-else", null, "198.51.100.1");
-        _time.Now = Monday.AddHours(25);
-        var nextDay = store.RecordUnanswered("question tomorrow", "conversation-x", null, "203.0.113.7");
+        var results = await Task.WhenAll(Enumerable.Range(0, 25).Select(i => store.RecordUnansweredAsync($"question {i}", $"conversation-{i}", null, "203.0.113.7")));
+        var neighbour = await store.RecordUnansweredAsync("question 0", "someone-else", null, "198.51.100.1");
+        db.Time.SetUtcNow(Monday.AddHours(25));
+        var nextDay = await store.RecordUnansweredAsync("question tomorrow", "conversation-x", null, "203.0.113.7");
 
-        Assert.Equal(10, kept);
+        Assert.Equal(10, results.Count(kept => kept));
         Assert.True(neighbour);
         Assert.True(nextDay);
         // The address is stored hashed, like the ids.
-        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM unanswered WHERE address LIKE '%203.0.113%'"));
+        Assert.Equal(0L, db.Scalar("SELECT COUNT(*) FROM unanswered WHERE address LIKE '%203.0.113%'"));
     }
 
-    [Fact]
-    public void EveryFeedbackPressBelowTheBoundsIsKeptEvenWhenRepeated()
+    [Theory]
+    [InlineData(Feedback.Backend.Sqlite)]
+    [InlineData(Feedback.Backend.Postgres)]
+    public async Task EveryFeedbackPressBelowTheBoundsIsKeptEvenWhenRepeated(Backend kind)
     {
-        using var store = Store(new FeedbackLimits(MaxFeedbackPerConversation: 2));
+        var (db, store) = await Start(kind, new FeedbackLimits(MaxFeedbackPerConversation: 2));
+        await using var _ = db;
         for (var i = 0; i < 20; i++)
         {
-            Assert.True(store.RecordFeedback(new FeedbackEntry("acne/treatment/1", "answer", 0.8, true, null, "c1", "u1")));
+            Assert.True(await store.RecordFeedbackAsync(new FeedbackEntry("acne/treatment/1", DecisionKind.Answer, 0.8, true, null, "c1", "u1")));
         }
-        Assert.True(store.RecordFeedback(new FeedbackEntry("acne/treatment/1", "answer", 0.8, false, null, "c1", "u1")));
-        store.RecordReason("acne/treatment/1", "c1", "u1", "too vague");
+        Assert.True(await store.RecordFeedbackAsync(new FeedbackEntry("acne/treatment/1", DecisionKind.Answer, 0.8, false, null, "c1", "u1")));
+        await store.RecordReasonAsync("acne/treatment/1", "c1", "u1", "too vague");
 
-        var report = store.Report(Monday.AddDays(-1), Monday.AddDays(1));
+        var report = await db.Reader(store).ReportAsync(Monday.AddDays(-1), Monday.AddDays(1));
 
-        // Every press is in the file, repeats folded into a count; the report counts one vote per patient per answer,
+        // Every press is stored, repeats folded into a count; the report counts one vote per patient per answer,
         // the last one (this patient changed their mind to "not helpful").
-        Assert.Equal(2L, Scalar("SELECT COUNT(*) FROM feedback"));
-        Assert.Equal(21L, Scalar("SELECT SUM(count) FROM feedback"));
+        Assert.Equal(2L, db.Scalar("SELECT COUNT(*) FROM feedback"));
+        Assert.Equal(21L, db.Scalar("SELECT SUM(count) FROM feedback"));
         Assert.Equal((0, 1), (report.HelpfulCount, report.NotHelpfulCount));
         Assert.Equal(["too vague"], Assert.Single(report.NotHelpful).Reasons);
     }
 
     [Fact]
-    public void AFullFileDropsNewRowsWithOneClearLogLineAndKeepsEverythingBeforeIt()
+    public async Task AFullFileDropsNewRowsWithOneClearLogLineAndKeepsEverythingBeforeIt()
     {
-        using var store = Store(new FeedbackLimits(MaxUnansweredPerConversation: 100_000, MaxFileMegabytes: 1));
+        var (db, store) = await Start(Feedback.Backend.Sqlite, new FeedbackLimits(MaxUnansweredPerConversation: 100_000, MaxFileMegabytes: 1));
+        await using var _ = db;
         var question = new string('x', 1900);
         var accepted = 0;
         var refused = 0;
         for (var i = 0; i < 2000; i++)
         {
-            if (store.RecordUnanswered($"{i} {question}", $"c{i}", null))
+            if (await store.RecordUnansweredAsync($"{i} {question}", $"c{i}", null))
             {
                 accepted++;
             }
@@ -107,28 +121,13 @@ public sealed class FeedbackBoundsTests : IDisposable
 
         Assert.InRange(accepted, 100, 600);
         Assert.True(refused > 1000);
-        Assert.Equal((long)accepted, Scalar("SELECT COUNT(*) FROM unanswered"));
+        Assert.Equal((long)accepted, db.Scalar("SELECT COUNT(*) FROM unanswered"));
         var line = Assert.Single(_log.All, l => l.Level >= LogLevel.Warning);
         Assert.Contains("reached its cap of 1 MB", line.Message, StringComparison.Ordinal);
-        Assert.True(new FileInfo(DbPath).Length <= 1024 * 1024);
+        Assert.True(new FileInfo(db.FilePath).Length <= 1024 * 1024);
     }
 
-    private long Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={DbPath};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
-    }
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
-
-    private sealed class Lines : ILogger
+    private sealed class Lines : ILogger<FeedbackWriter>
     {
         private readonly List<(LogLevel Level, string Message)> lines = [];
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
+using FaqBot.Knowledge.Answering;
 using FaqBot.Knowledge.Feedback;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -85,22 +86,29 @@ public sealed class StaffServer : IAsyncDisposable
     }
 
     /// <summary>Three days of use: answers, declines and urgent messages, unanswered questions, helpful and not helpful votes.</summary>
-    private static void Seed(string path)
+    private static void Seed(string path) => SeedAsync(path).GetAwaiter().GetResult();
+
+    // Written as the bot writes: through its writer, which the stop drains.
+    private static async Task SeedAsync(string path)
     {
-        using var store = new FeedbackStore(path, 90, HashKey, TimeProvider.System);
+        using var database = new SqliteFeedbackDatabase(path);
+        database.CreateSchema();
+        using var store = new FeedbackWriter(database, new IdHasher(HashKey), TimeProvider.System);
+        await store.StartAsync(CancellationToken.None);
         for (var i = 0; i < 5; i++)
         {
-            store.RecordDecision(new DecisionEvent("answer", Passage, 0.8, null, false));
+            store.RecordDecision(new DecisionEvent(DecisionKind.Answer, Passage, 0.8, null, false));
         }
 
-        store.RecordDecision(new DecisionEvent("abstain", null, 0.1, null, false));
-        store.RecordDecision(new DecisionEvent("urgent", null, null, "bleeding", false));
-        store.RecordUnanswered("Do you have parking?", "c1", 0.1);
-        store.RecordUnanswered("parking - do you have any", "c2", 0.1);
-        store.RecordUnanswered(FormulaQuestion, "c3", 0.05);
-        store.RecordFeedback(new FeedbackEntry(Passage, "answer", 0.8, true, null, "c4", "u4", "does microneedling hurt"));
-        store.RecordFeedback(new FeedbackEntry(Passage, "answer", 0.8, false, null, "c5", "u5", "is microneedling safe for me? call 555 010 0199"));
-        store.RecordReason(Passage, "c5", "u5", "It did not answer my question");
+        store.RecordDecision(new DecisionEvent(DecisionKind.Abstain, null, 0.1, null, false));
+        store.RecordDecision(new DecisionEvent(DecisionKind.Urgent, null, null, "bleeding", false));
+        await store.RecordUnansweredAsync("Do you have parking?", "c1", 0.1);
+        await store.RecordUnansweredAsync("parking - do you have any", "c2", 0.1);
+        await store.RecordUnansweredAsync(FormulaQuestion, "c3", 0.05);
+        await store.RecordFeedbackAsync(new FeedbackEntry(Passage, DecisionKind.Answer, 0.8, true, null, "c4", "u4", "does microneedling hurt"));
+        await store.RecordFeedbackAsync(new FeedbackEntry(Passage, DecisionKind.Answer, 0.8, false, null, "c5", "u5", "is microneedling safe for me? call 555 010 0199"));
+        await store.RecordReasonAsync(Passage, "c5", "u5", "It did not answer my question");
+        await store.StopAsync(CancellationToken.None);
     }
 
     private static void CopyKnowledge(string from, string to)

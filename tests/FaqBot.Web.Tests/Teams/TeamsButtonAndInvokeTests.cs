@@ -89,12 +89,12 @@ public sealed class TeamsButtonAndInvokeTests : TeamsTestBed
 
     private async Task<int> HelpfulCountAsync(int expected)
     {
-        var store = Bot.Services.GetRequiredService<FeedbackStore>();
+        var store = Bot.Services.GetRequiredService<FeedbackReader>();
         var deadline = DateTime.UtcNow.AddSeconds(10);
         int count;
         do
         {
-            count = store.Report(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1)).HelpfulCount;
+            count = (await store.ReportAsync(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1))).HelpfulCount;
             if (count >= expected)
             {
                 break;

@@ -11,9 +11,9 @@ public sealed class QuestionsModel(StaffData data) : PageModel
 
     public StaffData Data => data;
 
-    public void OnGet(int? days)
+    public async Task OnGetAsync(int? days)
     {
         Days = StaffData.PeriodOrDefault(days);
-        Report = data.Report(Days);
+        Report = await data.ReportAsync(Days);
     }
 }

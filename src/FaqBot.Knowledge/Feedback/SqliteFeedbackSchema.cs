@@ -3,10 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace FaqBot.Knowledge.Feedback;
 
 // Times are Unix milliseconds (UTC): sortable, range-queryable, no time-zone parsing.
-internal static class FeedbackSchema
+internal static class SqliteFeedbackSchema
 {
-    public static readonly string[] Tables = ["unanswered", "feedback", "decisions"];
-
     public static void Create(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
@@ -26,24 +24,12 @@ internal static class FeedbackSchema
             CREATE INDEX IF NOT EXISTS decisions_at ON decisions (at);
             """;
         command.ExecuteNonQuery();
-        // Files written before decisions were batched have one row per decision and no count column: each row counts once.
-        AddColumn(connection, "decisions", "count", "INTEGER NOT NULL DEFAULT 1");
-        // Files written before feedback kept the question have none for their rows.
-        AddColumn(connection, "feedback", "question", "TEXT");
-        // Repeats folded into one row, and the caller's (hashed) address for the per-address bound.
-        foreach (var table in new[] { "unanswered", "feedback" })
+        foreach (var (table, column, type) in FeedbackTables.AddedColumns)
         {
-            AddColumn(connection, table, "count", "INTEGER NOT NULL DEFAULT 1");
-            AddColumn(connection, table, "last_at", "INTEGER");
-            AddColumn(connection, table, "address", "TEXT");
+            AddColumn(connection, table, column, type);
         }
         using var indexes = connection.CreateCommand();
-        indexes.CommandText = """
-            CREATE INDEX IF NOT EXISTS unanswered_conversation ON unanswered (conversation);
-            CREATE INDEX IF NOT EXISTS unanswered_address ON unanswered (address, at) WHERE address IS NOT NULL;
-            CREATE INDEX IF NOT EXISTS feedback_conversation ON feedback (conversation);
-            CREATE INDEX IF NOT EXISTS feedback_address ON feedback (address, at) WHERE address IS NOT NULL;
-            """;
+        indexes.CommandText = FeedbackTables.LaterIndexes;
         indexes.ExecuteNonQuery();
     }
 
