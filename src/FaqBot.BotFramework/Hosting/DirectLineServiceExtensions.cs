@@ -23,10 +23,13 @@ public static class DirectLineServiceExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<UsedStreamTokens>();
+        services.TryAddSingleton<IUsedStreamTokens>(sp => sp.GetRequiredService<UsedStreamTokens>());
         services.AddSingleton<DirectLineConversations>();
+        // The seam a shared store (Redis) replaces; in process by default.
+        services.TryAddSingleton<IDirectLineStore>(sp => sp.GetRequiredService<DirectLineConversations>());
         // A factory, so the host can register its ITurnHandler (and TurnRunner) in any order and start-up validation does not trip over it.
         services.AddSingleton(sp => new DirectLineChannel(
-            sp.GetRequiredService<DirectLineConversations>(),
+            sp.GetRequiredService<IDirectLineStore>(),
             sp.GetService<TurnRunner>() ?? ActivatorUtilities.CreateInstance<TurnRunner>(sp),
             sp.GetRequiredService<IOptions<DirectLineOptions>>(),
             sp.GetRequiredService<ILogger<DirectLineChannel>>()));
