@@ -19,14 +19,14 @@ internal sealed class ScaledBot : IAsyncDisposable
     private readonly Factory factory;
     private bool disposed;
 
-    private ScaledBot(string redis)
+    private ScaledBot(string redis, string? signingKey)
     {
         factory = new Factory(new Dictionary<string, string?>
         {
             ["Knowledge:IndexPath"] = Path.Combine(dataFolder, "faqbot-index"),
             ["Feedback:Path"] = Path.Combine(dataFolder, "feedback.db"),
             ["ConnectionStrings:Redis"] = redis,
-            ["DirectLine:TokenSigningKey"] = SigningKey,
+            ["DirectLine:TokenSigningKey"] = signingKey,
             // Replies only, so the tests can count them: no typing indicator interleaves.
             ["Conversation:TypingDelay"] = "00:00:05",
         });
@@ -38,9 +38,9 @@ internal sealed class ScaledBot : IAsyncDisposable
 
     public IServiceProvider Services => factory.Services;
 
-    public static ScaledBot Start(string redis)
+    public static ScaledBot Start(string redis, string? signingKey = "")
     {
-        var bot = new ScaledBot(redis);
+        var bot = new ScaledBot(redis, signingKey == "" ? SigningKey : signingKey);
         bot.factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         bot.factory.StartServer();
         var addresses = bot.factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();

@@ -40,6 +40,18 @@ public sealed class SeveralInstancesTests
         // The stream URL was used on A: presented to B it is refused, as on one server.
         var replayed = chat.StreamUrl.Replace($":{a.Address.Port}/", $":{b.Address.Port}/", StringComparison.Ordinal);
         await Assert.ThrowsAsync<WebSocketException>(async () => await (await ChatSocket.ConnectAsync(replayed)).DisposeAsync());
+        // Each instance opened its own index from the same knowledge folder; /readyz shows they agree.
+        Assert.Equal(await ContentHashAsync(a), await ContentHashAsync(b));
+    }
+
+    [Fact]
+    public void RedisWithoutASharedSigningKeyIsRefusedAtStart()
+    {
+        // Nothing listens on port 9: start-up must fail on the missing key, not on the connection.
+        var refused = Assert.ThrowsAny<Exception>(() => ScaledBot.Start("127.0.0.1:9", signingKey: null));
+
+        Assert.Contains("DirectLine:TokenSigningKey", refused.ToString());
+        Assert.Contains("ConnectionStrings:Redis", refused.ToString());
     }
 
     [Fact]
@@ -168,6 +180,14 @@ public sealed class SeveralInstancesTests
     {
         using var response = await bot.Http.GetAsync("/readyz");
         return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static async Task<string> ContentHashAsync(ScaledBot bot)
+    {
+        var description = (await ReadinessAsync(bot)).GetProperty("checks").GetProperty("knowledge-index").GetProperty("description").GetString()!;
+        var hash = System.Text.RegularExpressions.Regex.Match(description, @"content ([0-9a-f]{12})");
+        Assert.True(hash.Success, description);
+        return hash.Groups[1].Value;
     }
 
     private static JsonObject? BotReplyTo(List<JsonObject> activities, string id) =>
