@@ -15,9 +15,12 @@ namespace FaqBot.MessagesBench;
 /// WebSocket there, and asks its questions alternately through both instances. Every reply must reach the socket
 /// exactly once and in watermark order; the delivery time (POST sent to reply on the socket) is reported.
 /// </summary>
-internal sealed class DirectLineScaleRun(FileInfo botDll, int conversations, int questionsEach, FileInfo questionFile)
+internal sealed class DirectLineScaleRun(FileInfo botDll, int conversations, int questionsEach, FileInfo questionFile, string redisOptions)
 {
     private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(60);
+
+    // What went wrong, by kind ("POST 503", "no reply"), printed after the run.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> failures = new();
 
     public async Task<int> RunAsync()
     {
@@ -34,7 +37,7 @@ internal sealed class DirectLineScaleRun(FileInfo botDll, int conversations, int
                 var port = ServerProcess.FreePort();
                 bots.Add(ServerProcess.Start(botDll.FullName, ["--urls", $"http://127.0.0.1:{port}"], new Dictionary<string, string>
                 {
-                    ["ConnectionStrings__Redis"] = redis.ConnectionString,
+                    ["ConnectionStrings__Redis"] = redis.ConnectionString + (redisOptions.Length > 0 ? "," + redisOptions : ""),
                     ["DirectLine__TokenSigningKey"] = key,
                     ["Knowledge__IndexPath"] = Path.Combine(scratch.FullName, $"index-{i}"),
                     ["Feedback__Path"] = Path.Combine(scratch.FullName, $"feedback-{i}.db"),
@@ -44,8 +47,6 @@ internal sealed class DirectLineScaleRun(FileInfo botDll, int conversations, int
                     // Every simulated patient comes from 127.0.0.1: the per-address limits would refuse them.
                     ["DirectLine__TokenRequestsPerMinutePerAddress"] = "100000",
                     ["DirectLine__RequestsPerMinutePerAddress"] = "1000000",
-                    // Replies only on the sockets, so each is counted once; typing is not stored anyway.
-                    ["Conversation__TypingDelay"] = "00:01:00",
                 }, port));
             }
 
@@ -55,7 +56,7 @@ internal sealed class DirectLineScaleRun(FileInfo botDll, int conversations, int
                 await WaitReadyAsync(http, bot);
             }
 
-            Console.WriteLine($"{conversations} Direct Line conversations × {questionsEach} questions over WebSockets, two instances on one Redis");
+            Console.WriteLine($"{conversations} Direct Line conversations × {questionsEach} questions over WebSockets, two instances on one Redis{(redisOptions.Length > 0 ? $" ({redisOptions})" : "")}");
             var clock = Stopwatch.StartNew();
             var results = await Task.WhenAll(Enumerable.Range(0, conversations).Select(i =>
                 PatientAsync(http, bots[i % 2], bots[(i + 1) % 2], questions.Skip(i * questionsEach % questions.Count).Concat(questions).Take(questionsEach).ToList())));
@@ -68,6 +69,11 @@ internal sealed class DirectLineScaleRun(FileInfo botDll, int conversations, int
             double Percentile(double p) => latencies.Length == 0 ? double.NaN : latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(p * latencies.Length) - 1)];
             Console.WriteLine($"replies delivered: {latencies.Length} of {conversations * questionsEach} in {clock.Elapsed.TotalSeconds:0.0} s ({latencies.Length / clock.Elapsed.TotalSeconds:0.0} replies/s)");
             Console.WriteLine($"delivery ms (POST sent to reply on the socket): p50 {Percentile(0.50):0} · p90 {Percentile(0.90):0} · p99 {Percentile(0.99):0} · max {(latencies.Length > 0 ? latencies[^1] : double.NaN):0}");
+            foreach (var (kind, count) in failures)
+            {
+                Console.WriteLine($"  {count} × {kind}");
+            }
+
             Console.WriteLine($"errors {errors} · activities delivered twice {duplicates} · out of order or missing {outOfOrder}");
             foreach (var (bot, i) in bots.Select((b, i) => (b, i)))
             {
@@ -115,6 +121,7 @@ internal sealed class DirectLineScaleRun(FileInfo botDll, int conversations, int
                         new { type = "message", text = questions[q], from = new { id = "patient" }, locale = "en-US" });
                     if (!post.IsSuccessStatusCode)
                     {
+                        failures.AddOrUpdate($"POST {(int)post.StatusCode} {(await post.Content.ReadAsStringAsync())[..Math.Min(120, (int)(post.Content.Headers.ContentLength ?? 0))]}", 1, (_, n) => n + 1);
                         errors++;
                         continue;
                     }
@@ -126,6 +133,7 @@ internal sealed class DirectLineScaleRun(FileInfo botDll, int conversations, int
                     }
                     else
                     {
+                        failures.AddOrUpdate("no reply on the socket within 60 s", 1, (_, n) => n + 1);
                         errors++;
                     }
                 }
@@ -140,7 +148,7 @@ internal sealed class DirectLineScaleRun(FileInfo botDll, int conversations, int
         }
         catch (Exception e) when (e is HttpRequestException or WebSocketException or TaskCanceledException)
         {
-            Console.Error.WriteLine($"  patient failed: {e.GetType().Name}: {e.Message}");
+            failures.AddOrUpdate($"patient failed: {e.GetType().Name}: {e.Message}", 1, (_, n) => n + 1);
             return new PatientResult(latencies, errors + 1, 0, 0);
         }
     }
