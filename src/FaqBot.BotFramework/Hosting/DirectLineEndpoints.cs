@@ -66,8 +66,11 @@ public static class DirectLineEndpoints
         {
             return await next(context);
         }
-        catch (DirectLineStoreUnavailableException)
+        catch (DirectLineStoreUnavailableException e)
         {
+            // The cause's type only (a timeout or a lost connection): enough to tell an outage from an overload.
+            var logger = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger("FaqBot.BotFramework.DirectLine");
+            Log.StoreUnavailable(logger, e.InnerException?.GetType().Name ?? e.Message);
             return new RetryAfterResult(StoreRetrySeconds, DirectLineResults.Error(StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable",
                 "The chat is briefly unavailable; please try again in a moment."));
         }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace FaqBot.Web.Tests.Scaling;
 
@@ -38,6 +39,9 @@ internal sealed class ScaledBot : IAsyncDisposable
 
     public IServiceProvider Services => factory.Services;
 
+    /// <summary>Errors the instance logged, for a failing test's message.</summary>
+    public string ErrorLog => string.Join(Environment.NewLine, factory.Log.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error).Select(e => e.Message));
+
     public static ScaledBot Start(string redis, string? signingKey = "")
     {
         var bot = new ScaledBot(redis, signingKey == "" ? SigningKey : signingKey);
@@ -65,9 +69,12 @@ internal sealed class ScaledBot : IAsyncDisposable
 
     private sealed class Factory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
     {
+        public RecordingLoggerProvider Log { get; } = new();
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseShutdownTimeout(TimeSpan.FromSeconds(1));
+            builder.ConfigureLogging(logging => logging.AddProvider(Log));
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

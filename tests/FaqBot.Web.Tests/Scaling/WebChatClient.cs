@@ -23,7 +23,7 @@ internal sealed class WebChatClient
         Assert.Equal(HttpStatusCode.OK, token.StatusCode);
         Token = (string)(await token.Content.ReadFromJsonAsync<JsonObject>())!["token"]!;
         using var start = await SendAsync(bot, HttpMethod.Post, "/v3/directline/conversations", new { locale = "en-US" });
-        Assert.Equal(HttpStatusCode.Created, start.StatusCode);
+        Assert.True(start.StatusCode == HttpStatusCode.Created, $"start answered {start.StatusCode}; the instance logged: {bot.ErrorLog}");
         var body = (await start.Content.ReadFromJsonAsync<JsonObject>())!;
         ConversationId = (string)body["conversationId"]!;
         StreamUrl = (string)body["streamUrl"]!;
@@ -49,7 +49,7 @@ internal sealed class WebChatClient
     public async Task<string> SayAsync(ScaledBot bot, string text)
     {
         using var response = await PostAsync(bot, text);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"post answered {response.StatusCode}; the instance logged: {bot.ErrorLog}");
         return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
     }
 
