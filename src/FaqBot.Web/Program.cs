@@ -3,6 +3,7 @@ using FaqBot.BotFramework.Teams;
 using FaqBot.Web.Conversation;
 using FaqBot.Web.Health;
 using FaqBot.Web.Knowledge;
+using FaqBot.Web.Scaling;
 using FaqBot.Web.Staff;
 using FaqBot.Web.Telemetry;
 using FaqBot.Web.WebChat;
@@ -28,6 +29,7 @@ builder.AddWebChatPage();
 builder.AddHealth();
 builder.AddTelemetry();           // the bot's meter; metrics and traces exported only when configured
 builder.AddStaffConsole();        // /staff: sign-in (or this machine only), overview, questions, try, knowledge, CSV
+builder.AddSharedState();         // ConnectionStrings:Redis set: conversations and keys shared between instances
 
 var app = builder.Build();
 

@@ -35,6 +35,19 @@ root.SetAction((result, _) => new BenchRun(
     TimeSpan.FromSeconds(result.GetValue(warmup)), result.GetValue(rounds), result.GetValue(questions)!,
     result.GetValue(botEnvironment)!).RunAsync());
 
+// Two instances on one Redis: Direct Line conversations over WebSockets, questions alternating between the instances.
+var scaleBotDll = new Option<FileInfo>("--bot-dll") { Description = "FaqBot.Web.dll of a Release build", Required = true };
+var scaleConversations = new Option<int>("--conversations") { Description = "concurrent Direct Line conversations", DefaultValueFactory = _ => 200 };
+var scaleQuestions = new Option<int>("--questions-each") { Description = "questions per conversation", DefaultValueFactory = _ => 5 };
+var scaleRedisOptions = new Option<string>("--redis-options") { Description = "appended to the bots' Redis connection string, e.g. asyncTimeout=3000", DefaultValueFactory = _ => "" };
+var scale = new Command("directline-scale", "Two bot instances on one private redis-server: concurrent Direct Line conversations over WebSockets")
+{
+    scaleBotDll, scaleConversations, scaleQuestions, questions, scaleRedisOptions,
+};
+scale.SetAction((result, _) => new DirectLineScaleRun(result.GetValue(scaleBotDll)!, result.GetValue(scaleConversations),
+    result.GetValue(scaleQuestions), result.GetValue(questions)!, result.GetValue(scaleRedisOptions)!).RunAsync());
+root.Subcommands.Add(scale);
+
 // The baseline runs as a child process of this same program, so neither server shares the load generator's process.
 var port = new Option<int>("--port") { Required = true };
 var baseline = new Command("baseline-server", "internal: run the minimal endpoint") { port };

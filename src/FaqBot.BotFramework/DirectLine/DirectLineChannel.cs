@@ -14,12 +14,12 @@ public sealed class DirectLineChannel
 
     public const string ChannelId = "directline";
 
-    private readonly DirectLineConversations conversations;
+    private readonly IDirectLineStore conversations;
     private readonly TurnDispatcher turns;
     private readonly DirectLineOptions options;
     private readonly ILogger<DirectLineChannel> logger;
 
-    public DirectLineChannel(DirectLineConversations conversations, TurnDispatcher turns, IOptions<DirectLineOptions> options, ILogger<DirectLineChannel> logger)
+    public DirectLineChannel(IDirectLineStore conversations, TurnDispatcher turns, IOptions<DirectLineOptions> options, ILogger<DirectLineChannel> logger)
     {
         this.conversations = conversations;
         this.turns = turns;
@@ -28,7 +28,7 @@ public sealed class DirectLineChannel
     }
 
     /// <summary>Tells the bot the user and the bot joined (one conversationUpdate, never shown to the client), so it can greet.</summary>
-    public async Task StartAsync(DirectLineConversation conversation, string? locale, CancellationToken cancellationToken)
+    public async Task StartAsync(IDirectLineConversation conversation, string? locale, CancellationToken cancellationToken)
     {
         var update = new Activity
         {
@@ -42,7 +42,7 @@ public sealed class DirectLineChannel
     }
 
     /// <summary>Takes a client's activity: the server owns id, timestamp, channel, conversation and from; the rest is kept.</summary>
-    public async Task<PostOutcome> PostAsync(DirectLineConversation conversation, Activity activity, CancellationToken cancellationToken)
+    public async Task<PostOutcome> PostAsync(IDirectLineConversation conversation, Activity activity, CancellationToken cancellationToken)
     {
         Address(activity, conversation);
         if (activity.Type == ActivityTypes.Typing)
@@ -51,7 +51,7 @@ public sealed class DirectLineChannel
             return new PostOutcome(DirectLineIds.ActivityId(conversation.Id, 0) + "-typing", false);
         }
 
-        var id = conversation.Append(activity, conversations.Now);
+        var id = await conversation.AppendAsync(activity, conversations.Now, cancellationToken);
         Log.ActivityReceived(logger, id, LogText.Escape(activity.Type), LogText.Escape(activity.Text, 4096));
         var failed = !await RunBoundedAsync(conversation, activity, id, cancellationToken);
         return new PostOutcome(id, failed);
@@ -61,10 +61,10 @@ public sealed class DirectLineChannel
     // the response window without a word to the user; a slow turn keeps running and its replies still land in the
     // conversation. A client that hangs up before its turn answered has abandoned it: the turn is cancelled (its decision
     // stops at the next check) rather than left to run.
-    private async Task<bool> RunBoundedAsync(DirectLineConversation conversation, Activity activity, string label, CancellationToken cancellationToken)
+    private async Task<bool> RunBoundedAsync(IDirectLineConversation conversation, Activity activity, string label, CancellationToken cancellationToken)
     {
         var wait = new BackgroundTurn(options.TurnResponseTimeout, options.TurnMaxDuration, CancelIfCallerLeaves: true);
-        var result = await turns.RunWithinAsync(activity, (reply, _) => Task.FromResult(Reply(conversation, activity, reply)), wait, cancellationToken);
+        var result = await turns.RunWithinAsync(activity, (reply, ct) => ReplyAsync(conversation, activity, reply, ct), wait, cancellationToken);
         if (result is null)
         {
             if (!cancellationToken.IsCancellationRequested)
@@ -78,7 +78,7 @@ public sealed class DirectLineChannel
         return !(result.Failed && result.Sent.Count == 0);
     }
 
-    private string? Reply(DirectLineConversation conversation, Activity inbound, Activity reply)
+    private async Task<string?> ReplyAsync(IDirectLineConversation conversation, Activity inbound, Activity reply, CancellationToken cancellationToken)
     {
         reply.Type ??= ActivityTypes.Message;
         reply.ChannelId = ChannelId;
@@ -90,16 +90,16 @@ public sealed class DirectLineChannel
         reply.ReplyToId = inbound.Id;
         if (reply.Type == ActivityTypes.Typing)
         {
-            conversation.Broadcast(reply, conversations.Now);
+            await conversation.BroadcastAsync(reply, conversations.Now, cancellationToken);
             return null;
         }
 
-        var id = conversation.Append(reply, conversations.Now);
+        var id = await conversation.AppendAsync(reply, conversations.Now, cancellationToken);
         Log.ReplyStored(logger, id, conversation.Id);
         return id;
     }
 
-    private void Address(Activity activity, DirectLineConversation conversation)
+    private void Address(Activity activity, IDirectLineConversation conversation)
     {
         activity.ChannelId = ChannelId;
         activity.ServiceUrl = ServiceUrl;
@@ -111,5 +111,5 @@ public sealed class DirectLineChannel
 
     private ChannelAccount Bot() => new() { Id = options.BotId, Name = options.BotName, Role = "bot" };
 
-    private static ChannelAccount User(DirectLineConversation conversation) => new() { Id = conversation.UserId, Role = "user" };
+    private static ChannelAccount User(IDirectLineConversation conversation) => new() { Id = conversation.UserId, Role = "user" };
 }

@@ -6,7 +6,7 @@ using FaqBot.BotFramework.Activities;
 namespace FaqBot.BotFramework.DirectLine;
 
 /// <summary>One conversation's bounded history, its watermark sequence and its live socket.</summary>
-public sealed class DirectLineConversation(string id, string userId, DirectLineOptions options, DateTimeOffset now)
+public sealed class DirectLineConversation(string id, string userId, DirectLineOptions options, DateTimeOffset now) : IDirectLineConversation
 {
     private readonly Lock gate = new();
     private readonly LinkedList<(long Sequence, StoredActivity Activity)> history = new();
@@ -24,8 +24,6 @@ public sealed class DirectLineConversation(string id, string userId, DirectLineO
 
     public DateTimeOffset LastUsed { get; private set; } = now;
 
-    /// <summary>The watermark of the newest activity; "0" before the first.</summary>
-    public string Watermark { get { lock (gate) { return sequence.ToString(CultureInfo.InvariantCulture); } } }
 
     public bool IsExpired(DateTimeOffset at) =>
         at - LastUsed > options.ConversationIdleTimeout || at - Created > options.ConversationMaxAge;
@@ -124,6 +122,27 @@ public sealed class DirectLineConversation(string id, string userId, DirectLineO
             socket = null;
         }
     }
+
+    // The in-process store never waits: the async seam completes synchronously.
+    ValueTask<long> IDirectLineConversation.WatermarkAsync(CancellationToken cancellationToken)
+    {
+        lock (gate) { return ValueTask.FromResult(sequence); }
+    }
+
+    ValueTask<string> IDirectLineConversation.AppendAsync(Activity activity, DateTimeOffset at, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Append(activity, at));
+
+    ValueTask IDirectLineConversation.BroadcastAsync(Activity activity, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        Broadcast(activity, at);
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask<ActivitySet> IDirectLineConversation.ReadAfterAsync(long watermark, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(ReadAfter(watermark));
+
+    ValueTask<StreamSubscription> IDirectLineConversation.SubscribeAsync(long watermark, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Subscribe(watermark));
 
     private List<StoredActivity> Since(long watermark) => history.Where(h => h.Sequence > watermark).Select(h => h.Activity).ToList();
 

@@ -1,15 +1,37 @@
-using System.Collections.Concurrent;
+using BitFaster.Caching;
+using BitFaster.Caching.Lru;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.BotFramework.DirectLine;
 
-/// <summary>The in-memory set of live conversations, bounded in number and age; expired ones disappear (404 to clients).</summary>
-public sealed class DirectLineConversations(IOptions<DirectLineOptions> options, TimeProvider clock, ILogger<DirectLineConversations> logger)
+/// <summary>
+/// The in-process set of live conversations (the default for one server): BitFaster's concurrent LRU bounds the count,
+/// and when it is full a conversation nobody came back to goes first, so a flood of new conversations cannot push out
+/// patients in the middle of one. Idle and age limits are checked against the host's <see cref="TimeProvider"/>;
+/// expired or evicted conversations close their socket and answer 404.
+/// </summary>
+public sealed class DirectLineConversations : IDirectLineStore
 {
-    private readonly ConcurrentDictionary<string, DirectLineConversation> conversations = new(StringComparer.Ordinal);
+    private readonly ConcurrentLru<string, DirectLineConversation> conversations;
     private readonly Lock createGate = new();
-    private readonly DirectLineOptions settings = options.Value;
+    private readonly DirectLineOptions settings;
+    private readonly TimeProvider clock;
+    private readonly ILogger<DirectLineConversations> logger;
+
+    public DirectLineConversations(IOptions<DirectLineOptions> options, TimeProvider clock, ILogger<DirectLineConversations> logger)
+    {
+        settings = options.Value;
+        this.clock = clock;
+        this.logger = logger;
+        // BitFaster's smallest LRU holds three; a smaller MaxConversations is enforced below on start.
+        conversations = new ConcurrentLru<string, DirectLineConversation>(Environment.ProcessorCount, Math.Max(3, settings.MaxConversations), StringComparer.Ordinal);
+        conversations.Events.Value!.ItemRemoved += (_, removed) =>
+        {
+            removed.Value?.End();
+            Log.ConversationRemoved(logger, removed.Key, removed.Reason == ItemRemovedReason.Evicted ? "evicted" : "expired");
+        };
+    }
 
     public int Count => conversations.Count;
 
@@ -18,7 +40,7 @@ public sealed class DirectLineConversations(IOptions<DirectLineOptions> options,
     /// <summary>Returns the conversation, or null when it never existed or has expired.</summary>
     public DirectLineConversation? Find(string conversationId)
     {
-        if (!conversations.TryGetValue(conversationId, out var conversation))
+        if (!conversations.TryGet(conversationId, out var conversation))
         {
             return null;
         }
@@ -26,7 +48,7 @@ public sealed class DirectLineConversations(IOptions<DirectLineOptions> options,
         var now = Now;
         if (conversation.IsExpired(now))
         {
-            Remove(conversation, "expired");
+            conversations.TryRemove(conversationId);
             return null;
         }
 
@@ -46,36 +68,30 @@ public sealed class DirectLineConversations(IOptions<DirectLineOptions> options,
             }
 
             var now = Now;
-            foreach (var stale in conversations.Values.Where(c => c.IsExpired(now)).ToList())
+            foreach (var stale in conversations.Where(c => c.Value.IsExpired(now)).Select(c => c.Key).ToList())
             {
-                Remove(stale, "expired");
+                conversations.TryRemove(stale);
             }
 
-            // Bounded count: when full, the conversation idle the longest makes room; its client sees 404 and ends.
-            while (conversations.Count >= settings.MaxConversations)
+            // Below the LRU's smallest size the idlest conversation makes room, as the count limit promises.
+            while (settings.MaxConversations < 3 && conversations.Count >= settings.MaxConversations && conversations.Select(c => c.Value).MinBy(c => c.LastUsed) is { } idlest)
             {
-                var idlest = conversations.Values.MinBy(c => c.LastUsed);
-                if (idlest is null)
-                {
-                    break;
-                }
-
-                Remove(idlest, "evicted");
+                conversations.TryRemove(idlest.Id);
             }
 
             var conversation = new DirectLineConversation(conversationId, userId, settings, now);
-            conversations[conversationId] = conversation;
+            conversations.AddOrUpdate(conversationId, conversation);
             Log.ConversationStarted(logger, conversationId, conversations.Count);
             return (conversation, true);
         }
     }
 
-    private void Remove(DirectLineConversation conversation, string reason)
+    ValueTask<IDirectLineConversation?> IDirectLineStore.FindAsync(string conversationId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IDirectLineConversation?>(Find(conversationId));
+
+    ValueTask<(IDirectLineConversation Conversation, bool Created)> IDirectLineStore.GetOrStartAsync(string conversationId, string userId, CancellationToken cancellationToken)
     {
-        if (conversations.TryRemove(new KeyValuePair<string, DirectLineConversation>(conversation.Id, conversation)))
-        {
-            conversation.End();
-            Log.ConversationRemoved(logger, conversation.Id, reason);
-        }
+        var (conversation, created) = GetOrStart(conversationId, userId);
+        return ValueTask.FromResult<(IDirectLineConversation, bool)>((conversation, created));
     }
 }

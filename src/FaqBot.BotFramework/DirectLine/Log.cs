@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5007, Level = LogLevel.Debug, Message = "Direct Line reply {ActivityId} stored for conversation {ConversationId}")]
     public static partial void ReplyStored(ILogger logger, string activityId, string conversationId);
+
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Warning, Message = "Direct Line answered 503: the conversation store cannot be reached ({Cause})")]
+    public static partial void StoreUnavailable(ILogger logger, string cause);
 }

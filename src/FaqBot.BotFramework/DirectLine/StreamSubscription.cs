@@ -12,9 +12,11 @@ public sealed class StreamSubscription
     /// <summary>Why the feed ended: <c>collision</c> when another socket replaced it, <c>expired</c> when the conversation ended.</summary>
     public string? EndReason { get; private set; }
 
-    internal bool TryPush(string frame) => frames.Writer.TryWrite(frame);
+    /// <summary>Queues one serialized ActivitySet frame for the socket; the store calls it in watermark order.</summary>
+    public bool TryPush(string frame) => frames.Writer.TryWrite(frame);
 
-    internal void End(string reason)
+    /// <summary>Ends the feed; the socket closes with <paramref name="reason"/>.</summary>
+    public void End(string reason)
     {
         EndReason ??= reason;
         frames.Writer.TryComplete();

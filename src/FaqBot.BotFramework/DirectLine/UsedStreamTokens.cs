@@ -8,8 +8,11 @@ namespace FaqBot.BotFramework.DirectLine;
 /// (StreamUrlLifetime, 60 s), so the set holds at most one minute's issued tokens. A client that lost its socket asks
 /// for a new URL (reconnect GET), which is what Direct Line JS does anyway (protocol reference 6.5).
 /// </summary>
-public sealed class UsedStreamTokens(TimeProvider time)
+public sealed class UsedStreamTokens(TimeProvider time) : IUsedStreamTokens
 {
+    ValueTask<bool> IUsedStreamTokens.TryClaimAsync(string tokenId, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(TryClaim(tokenId, expiresAt));
+
     private readonly ConcurrentDictionary<string, DateTimeOffset> used = new(StringComparer.Ordinal);
     private DateTimeOffset nextSweep = DateTimeOffset.MinValue;
 
@@ -30,4 +33,11 @@ public sealed class UsedStreamTokens(TimeProvider time)
         }
         return used.TryAdd(tokenId, expiresAt);
     }
+}
+
+/// <summary>Which stream URLs were used; shared between instances when a stream URL may be presented to any of them.</summary>
+public interface IUsedStreamTokens
+{
+    /// <summary>True the first time a token id is presented, false ever after (until it has expired anyway).</summary>
+    ValueTask<bool> TryClaimAsync(string tokenId, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 }

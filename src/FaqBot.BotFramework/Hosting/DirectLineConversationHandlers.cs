@@ -12,7 +12,7 @@ internal static class DirectLineConversationHandlers
 {
     private sealed record StartBody(ChannelAccount? User, string? Locale);
 
-    public static async Task<IResult> StartAsync(HttpContext context, string prefix, DirectLineTokens tokens, DirectLineConversations conversations, DirectLineChannel channel)
+    public static async Task<IResult> StartAsync(HttpContext context, string prefix, DirectLineTokens tokens, IDirectLineStore conversations, DirectLineChannel channel)
     {
         if (DirectLineRequest.Bearer(context) is not { } token)
         {
@@ -26,7 +26,7 @@ internal static class DirectLineConversationHandlers
         }
 
         var body = await ReadOptionalAsync<StartBody>(context);
-        var (conversation, created) = conversations.GetOrStart(check.ConversationId, check.UserId);
+        var (conversation, created) = await conversations.GetOrStartAsync(check.ConversationId, check.UserId, context.RequestAborted);
         if (created)
         {
             await channel.StartAsync(conversation, body?.Locale, context.RequestAborted);
@@ -46,15 +46,15 @@ internal static class DirectLineConversationHandlers
         }
 
         // Without a watermark the new socket carries only what happens from now on.
-        var from = watermark is null ? DirectLineRequest.ParseWatermark(conversation!.Watermark) : DirectLineRequest.ParseWatermark(watermark);
-        var now = context.RequestServices.GetRequiredService<DirectLineConversations>().Now;
+        var from = watermark is null ? await conversation!.WatermarkAsync(context.RequestAborted) : DirectLineRequest.ParseWatermark(watermark);
+        var now = context.RequestServices.GetRequiredService<IDirectLineStore>().Now;
         return DirectLineResults.Json(new Conversation(conversation!.Id, DirectLineRequest.Bearer(context), check!.SecondsLeft(now), DirectLineRequest.StreamUrl(context, prefix, conversation, from)));
     }
 
     public static async Task<IResult> GetActivitiesAsync(HttpContext context, string conversationId, string? watermark)
     {
         var (conversation, _, error) = await DirectLineRequest.AuthorizeAsync(context, conversationId);
-        return error ?? DirectLineResults.Json(conversation!.ReadAfter(DirectLineRequest.ParseWatermark(watermark)));
+        return error ?? DirectLineResults.Json(await conversation!.ReadAfterAsync(DirectLineRequest.ParseWatermark(watermark), context.RequestAborted));
     }
 
     public static async Task<IResult> PostActivityAsync(HttpContext context, string conversationId, DirectLineChannel channel, IOptions<DirectLineOptions> options)

@@ -18,11 +18,11 @@ public static class DirectLineEndpoints
             AddMiddlewareOnce(app);
         }
 
-        var group = endpoints.MapGroup(prefix).RequireCors(DirectLineServiceExtensions.CorsPolicy).AddEndpointFilter(DirectLineLimit);
+        var group = endpoints.MapGroup(prefix).RequireCors(DirectLineServiceExtensions.CorsPolicy).AddEndpointFilter(DirectLineLimit).AddEndpointFilter(StoreUnavailable);
         var at = prefix.TrimEnd('/');
         group.MapPost("/tokens/generate", DirectLineTokenHandlers.GenerateAsync);
         group.MapPost("/tokens/refresh", DirectLineTokenHandlers.RefreshAsync);
-        group.MapPost("/conversations", (HttpContext ctx, DirectLineTokens tokens, DirectLineConversations conversations, DirectLineChannel channel) =>
+        group.MapPost("/conversations", (HttpContext ctx, DirectLineTokens tokens, IDirectLineStore conversations, DirectLineChannel channel) =>
             DirectLineConversationHandlers.StartAsync(ctx, at, tokens, conversations, channel));
         group.MapGet("/conversations/{conversationId}", (HttpContext ctx, string conversationId, string? watermark) =>
             DirectLineConversationHandlers.ReconnectAsync(ctx, at, conversationId, watermark));
@@ -57,6 +57,26 @@ public static class DirectLineEndpoints
         using var lease = limits.AcquireDirectLine(context.HttpContext);
         return lease.IsAcquired ? await next(context) : TooMany(lease);
     }
+
+    // A shared store that cannot be reached is a short outage, not a bug: 503 with Retry-After makes Direct Line JS
+    // retry, where a hanging request or a 500 would end the chat.
+    private static async ValueTask<object?> StoreUnavailable(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (DirectLineStoreUnavailableException e)
+        {
+            // The cause's type only (a timeout or a lost connection): enough to tell an outage from an overload.
+            var logger = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger("FaqBot.BotFramework.DirectLine");
+            Log.StoreUnavailable(logger, e.InnerException?.GetType().Name ?? e.Message);
+            return new RetryAfterResult(StoreRetrySeconds, DirectLineResults.Error(StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable",
+                "The chat is briefly unavailable; please try again in a moment."));
+        }
+    }
+
+    private const int StoreRetrySeconds = 5;
 
     private static IResult TooMany(System.Threading.RateLimiting.RateLimitLease lease)
     {

@@ -16,7 +16,7 @@ internal static class DirectLineRequest
     }
 
     /// <summary>Checks the bearer token and that it is bound to <paramref name="conversationId"/>; the conversation must be live.</summary>
-    public static async Task<(DirectLineConversation? Conversation, TokenCheck? Check, IResult? Error)> AuthorizeAsync(HttpContext context, string conversationId)
+    public static async Task<(IDirectLineConversation? Conversation, TokenCheck? Check, IResult? Error)> AuthorizeAsync(HttpContext context, string conversationId)
     {
         var services = context.RequestServices;
         if (Bearer(context) is not { } token)
@@ -35,7 +35,7 @@ internal static class DirectLineRequest
             return (null, check, DirectLineResults.OtherConversation());
         }
 
-        var conversation = services.GetRequiredService<DirectLineConversations>().Find(conversationId);
+        var conversation = await services.GetRequiredService<IDirectLineStore>().FindAsync(conversationId, context.RequestAborted);
         return conversation is null ? (null, check, DirectLineResults.UnknownConversation()) : (conversation, check, null);
     }
 
@@ -53,7 +53,7 @@ internal static class DirectLineRequest
     }
 
     /// <summary>A pre-authorised ws(s):// URL: browsers cannot set headers on a WebSocket, so a 60-second stream token rides in the query.</summary>
-    public static string StreamUrl(HttpContext context, string prefix, DirectLineConversation conversation, long watermark)
+    public static string StreamUrl(HttpContext context, string prefix, IDirectLineConversation conversation, long watermark)
     {
         var token = context.RequestServices.GetRequiredService<DirectLineTokens>().IssueStream(conversation.Id, conversation.UserId).Token;
         var domain = Domain(context, prefix);

@@ -23,7 +23,10 @@ public static class DirectLineServiceExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<UsedStreamTokens>();
+        services.TryAddSingleton<IUsedStreamTokens>(sp => sp.GetRequiredService<UsedStreamTokens>());
         services.AddSingleton<DirectLineConversations>();
+        // The seam a shared store (Redis) replaces; in process by default.
+        services.TryAddSingleton<IDirectLineStore>(sp => sp.GetRequiredService<DirectLineConversations>());
         // Turns run through the same pipeline and dispatcher as /api/messages (registered once, whichever Add… comes first).
         services.AddTurns();
         services.AddSingleton<DirectLineChannel>();

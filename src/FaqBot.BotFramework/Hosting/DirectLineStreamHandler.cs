@@ -9,7 +9,7 @@ namespace FaqBot.BotFramework.Hosting;
 internal static class DirectLineStreamHandler
 {
     public static async Task<IResult> StreamAsync(HttpContext context, string conversationId, string? t, string? watermark,
-        DirectLineTokens tokens, DirectLineConversations conversations, UsedStreamTokens used)
+        DirectLineTokens tokens, IDirectLineStore conversations, IUsedStreamTokens used)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -32,19 +32,31 @@ internal static class DirectLineStreamHandler
             return DirectLineResults.OtherConversation();
         }
 
-        if (conversations.Find(conversationId) is not { } conversation)
+        if (await conversations.FindAsync(conversationId, context.RequestAborted) is not { } conversation)
         {
             return DirectLineResults.UnknownConversation();
         }
 
         // Single use: the second connect with the same URL is refused like an expired one, and the client asks for a new URL.
-        if (string.IsNullOrEmpty(check.TokenId) || !used.TryClaim(check.TokenId, check.ExpiresAt))
+        if (string.IsNullOrEmpty(check.TokenId) || !await used.TryClaimAsync(check.TokenId, check.ExpiresAt, context.RequestAborted))
         {
             return DirectLineResults.StreamUrlUsed();
         }
 
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var subscription = conversation.Subscribe(DirectLineRequest.ParseWatermark(watermark));
+        // Subscribed before the upgrade, so a store that cannot be reached still gets its 503; the backlog waits in the feed.
+        var subscription = await conversation.SubscribeAsync(DirectLineRequest.ParseWatermark(watermark), context.RequestAborted);
+        WebSocket socket;
+        try
+        {
+            socket = await context.WebSockets.AcceptWebSocketAsync();
+        }
+        catch
+        {
+            conversation.Unsubscribe(subscription);
+            throw;
+        }
+
+        using var _ = socket;
         using var stopSending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         try
         {

@@ -37,7 +37,9 @@ public sealed class KnowledgeIndexHealthCheck(IServiceProvider services, Knowled
                 return Task.FromResult(HealthCheckResult.Unhealthy("the knowledge index is open but a test query found nothing", data: data));
             }
 
-            var answers = $"{articles.Count} articles; a test query found {hits} passages";
+            // The content hash (first 12 hex digits) lets an operator see that every instance serves the same knowledge.
+            data["contentHash"] = readiness.ContentHash;
+            var answers = $"{articles.Count} articles (content {readiness.ContentHash[..Math.Min(12, readiness.ContentHash.Length)]}); a test query found {hits} passages";
             var failed = knowledge.LoadWarnings.Where(w => w.FileSkipped).GroupBy(w => w.File, StringComparer.Ordinal).ToList();
             if (failed.Count == 0)
             {

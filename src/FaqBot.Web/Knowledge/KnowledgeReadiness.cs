@@ -11,5 +11,12 @@ public sealed class KnowledgeReadiness
     /// <summary>The open knowledge base; null while it is being built or opened.</summary>
     public KnowledgeBase? Open => _open;
 
-    internal void Opened(KnowledgeBase knowledgeBase) => _open = knowledgeBase;
+    /// <summary>SHA-256 of the knowledge folder's content (hex), so instances can be seen to serve the same articles.</summary>
+    public string ContentHash { get; private set; } = "";
+
+    internal void Opened(KnowledgeBase knowledgeBase, string contentHash)
+    {
+        ContentHash = contentHash;
+        _open = knowledgeBase;
+    }
 }

@@ -1,4 +1,5 @@
 using FaqBot.Knowledge;
+using FaqBot.Knowledge.Ingestion;
 using FaqBot.Knowledge.Search;
 using Microsoft.Extensions.Options;
 
@@ -16,8 +17,12 @@ public static class KnowledgeServiceExtensions
             var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
             var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolvedAgainst(root);
             // Opened once at start-up by KnowledgeWarmup, so this blocking call never runs on a request.
-            var knowledge = KnowledgeBase.OpenAsync(options, sp.GetRequiredService<ILogger<KnowledgeBase>>()).GetAwaiter().GetResult();
-            sp.GetRequiredService<KnowledgeReadiness>().Opened(knowledge);
+            var logger = sp.GetRequiredService<ILogger<KnowledgeBase>>();
+            var knowledge = KnowledgeBase.OpenAsync(options, logger).GetAwaiter().GetResult();
+            // Instances behind one load balancer each open their own index: the hash shows they serve the same content.
+            var contentHash = KnowledgeFolder.HashContent(options.Path);
+            Log.KnowledgeContent(logger, contentHash, knowledge.Summary.Articles);
+            sp.GetRequiredService<KnowledgeReadiness>().Opened(knowledge, contentHash);
             return knowledge;
         });
         services.AddSingleton<KnowledgeReadiness>();
