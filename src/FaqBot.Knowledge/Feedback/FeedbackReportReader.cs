@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using FaqBot.Knowledge.Analysis;
 using FaqBot.Knowledge.Search;
 using Microsoft.Data.Sqlite;
+using FaqBot.Knowledge.Search.Queries;
 
 namespace FaqBot.Knowledge.Feedback;
 
