@@ -47,7 +47,17 @@ internal sealed class BotProcess : IAsyncDisposable
         bot._process.ErrorDataReceived += (_, e) => bot.Keep(e.Data);
         bot._process.BeginOutputReadLine();
         bot._process.BeginErrorReadLine();
-        await bot.WaitUntilUpAsync();
+        try
+        {
+            await bot.WaitUntilUpAsync();
+        }
+        catch
+        {
+            // The caller never gets the process, so it is stopped here.
+            await bot.DisposeAsync();
+            throw;
+        }
+
         return bot;
     }
 
@@ -85,7 +95,7 @@ internal sealed class BotProcess : IAsyncDisposable
 
     private async Task WaitUntilUpAsync()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             Assert.False(_process.HasExited, "the bot exited: " + Output);
