@@ -7,6 +7,7 @@ using FaqBot.Knowledge.Search;
 using FaqBot.Knowledge.Semantic;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using FaqBot.Knowledge.Search.Queries;
 
 namespace FaqBot.Knowledge;
 

@@ -48,6 +48,11 @@ scale.SetAction((result, _) => new DirectLineScaleRun(result.GetValue(scaleBotDl
     result.GetValue(scaleQuestions), result.GetValue(questions)!, result.GetValue(scaleRedisOptions)!).RunAsync());
 root.Subcommands.Add(scale);
 
+// What forged tokens cost (issue 17): CPU per request, latency and Warning lines, per kind of bad token.
+var forged = new Command("forged-tokens", "Send forged and bad tokens to FaqBot and print what each costs") { botDll, connections, seconds };
+forged.SetAction((result, _) => new ForgedTokenBench(result.GetValue(botDll)!, result.GetValue(connections), TimeSpan.FromSeconds(result.GetValue(seconds))).RunAsync());
+root.Subcommands.Add(forged);
+
 // The baseline runs as a child process of this same program, so neither server shares the load generator's process.
 var port = new Option<int>("--port") { Required = true };
 var baseline = new Command("baseline-server", "internal: run the minimal endpoint") { port };

@@ -17,7 +17,7 @@ internal sealed class ServerProcess : IDisposable
     public int Port { get; }
     public Uri MessagesUrl => new($"http://127.0.0.1:{Port}/api/messages");
 
-    public static ServerProcess Start(string dll, IEnumerable<string> arguments, IDictionary<string, string> environment, int port)
+    public static ServerProcess Start(string dll, IEnumerable<string> arguments, IDictionary<string, string> environment, int port, Action<string>? onOutputLine = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -37,7 +37,7 @@ internal sealed class ServerProcess : IDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {dll}");
         // Drain the output so a chatty server never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { onOutputLine?.Invoke(e.Data); } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"  [{Path.GetFileNameWithoutExtension(dll)}] {e.Data}"); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

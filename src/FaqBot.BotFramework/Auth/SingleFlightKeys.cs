@@ -6,7 +6,8 @@ namespace FaqBot.BotFramework.Auth;
 /// <summary>
 /// Puts one rule in front of IdentityModel's <see cref="ConfigurationManager{T}"/> for the time before the first key set is
 /// loaded, where it would make every caller queue on one lock and retry on every call: one fetch at a time, every caller
-/// waits at most <c>wait</c> for that same fetch, and a failure is remembered (with doubling back-off) so forged tokens
+/// waits at most <c>wait</c> for that same fetch (only until a fetch has failed once: retries run in the background,
+/// unwaited), and a failure is remembered (with doubling back-off) so forged tokens
 /// cannot make the bot fetch again and again. Once keys are loaded, ConfigurationManager refreshes them in the background
 /// and keeps serving the old ones if a refresh fails, so nothing here is needed any more.
 /// </summary>
@@ -17,6 +18,7 @@ internal sealed partial class SingleFlightKeys(
     private readonly Lock gate = new();
     private Task<SigningKeySet?>? fetch;
     private bool loaded;
+    private bool failedOnce;
     private DateTimeOffset retryAt = DateTimeOffset.MinValue;
     private TimeSpan retryDelay = firstRetryDelay;
 
@@ -34,6 +36,13 @@ internal sealed partial class SingleFlightKeys(
                 return null;
             }
             pending = loaded ? LoadedAsync(cancellationToken) : fetch ??= FirstFetchAsync();
+            // Only the first load after a start is waited for (a real message may come a moment before the keys). Once a
+            // fetch has failed, a retry runs in the background and nobody waits on an endpoint known to fail: otherwise
+            // every retry of a hanging endpoint made each token check (forged or not) wait the whole MetadataTimeout.
+            if (!loaded && failedOnce)
+            {
+                return null;
+            }
         }
 
         try
@@ -86,6 +95,7 @@ internal sealed partial class SingleFlightKeys(
                 retryAt = time.GetUtcNow() + delay;
                 retryDelay = TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, MaxRetryDelay.Ticks));
                 fetch = null;
+                failedOnce = true;
             }
             // One line per failed fetch, and fetches are spaced by the back-off: no stack trace, the cause in one phrase.
             var cause = ex.GetBaseException();

@@ -2,6 +2,8 @@ using System.CommandLine;
 using FaqBot.Knowledge.Answering;
 using FaqBot.Knowledge.Clinic;
 using FaqBot.Knowledge.Search;
+using FaqBot.Knowledge.Search.Highlight;
+using FaqBot.Knowledge.Search.Queries;
 
 namespace FaqBot.Cli.Commands;
 

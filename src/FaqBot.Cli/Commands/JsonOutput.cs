@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using FaqBot.Knowledge.Answering;
 using FaqBot.Knowledge.Clinic;
 using FaqBot.Knowledge.Search;
+using FaqBot.Knowledge.Search.Highlight;
 
 namespace FaqBot.Cli.Commands;
 

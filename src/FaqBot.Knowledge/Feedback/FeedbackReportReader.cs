@@ -4,6 +4,7 @@ using FaqBot.Knowledge.Analysis;
 using FaqBot.Knowledge.Answering;
 using FaqBot.Knowledge.Search;
 using System.Data.Common;
+using FaqBot.Knowledge.Search.Queries;
 
 namespace FaqBot.Knowledge.Feedback;
 

@@ -3,6 +3,10 @@ using FaqBot.Knowledge.Index;
 using Lucene.Net.Search;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using FaqBot.Knowledge.Search.Generations;
+using FaqBot.Knowledge.Search.Highlight;
+using FaqBot.Knowledge.Search.Queries;
+using FaqBot.Knowledge.Search.Ranking;
 
 namespace FaqBot.Knowledge.Search;
 

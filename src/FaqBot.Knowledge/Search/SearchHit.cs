@@ -1,4 +1,5 @@
 using FaqBot.Knowledge.Chunking;
+using FaqBot.Knowledge.Search.Highlight;
 
 namespace FaqBot.Knowledge.Search;
 

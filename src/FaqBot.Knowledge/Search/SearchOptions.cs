@@ -1,3 +1,4 @@
+using FaqBot.Knowledge.Search.Ranking;
 namespace FaqBot.Knowledge.Search;
 
 /// <summary>Search tuning; the defaults are what the measured figures in docs/search.md were taken with.</summary>

@@ -1,3 +1,4 @@
+using FaqBot.Knowledge.Search.Spelling;
 namespace FaqBot.Knowledge.Search;
 
 /// <summary>The index's words in memory: each surface word's Porter stem (as the index holds it) and document frequencies.</summary>

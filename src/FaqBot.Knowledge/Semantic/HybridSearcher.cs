@@ -1,5 +1,7 @@
 using FaqBot.Knowledge.Chunking;
 using FaqBot.Knowledge.Search;
+using FaqBot.Knowledge.Search.Highlight;
+using FaqBot.Knowledge.Search.Queries;
 
 namespace FaqBot.Knowledge.Semantic;
 

@@ -5,6 +5,7 @@ using FaqBot.Knowledge.Answering;
 using FaqBot.Knowledge.Chunking;
 using FaqBot.Knowledge.Feedback;
 using FaqBot.Knowledge.Search;
+using FaqBot.Knowledge.Search.Highlight;
 
 namespace FaqBot.Web.Conversation;
 

@@ -4,6 +4,7 @@ using FaqBot.Knowledge.Chunking;
 using FaqBot.Knowledge.Feedback;
 using FaqBot.Knowledge.Search;
 using FaqBot.Knowledge.Semantic;
+using FaqBot.Knowledge.Search.Highlight;
 
 namespace FaqBot.Web.Staff;
 

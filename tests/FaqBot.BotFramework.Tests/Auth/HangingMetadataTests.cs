@@ -83,3 +83,50 @@ public sealed class HangingMetadataTests : AuthenticatedBot, IDisposable
 
     public void Dispose() => silent.Dispose();
 }
+
+/// <summary>
+/// The endpoint stays hung past the first retry delay: the retry runs in the background and token checks do not wait
+/// for it (they used to wait the whole MetadataTimeout again at every retry, found by the forged-token benchmark).
+/// </summary>
+public sealed class HangingMetadataRetryTests : AuthenticatedBot, IDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+    private const string ServiceUrl = "http://webchat.botframework.example/";
+    private readonly SilentServer silent = new();
+
+    protected override void Configure(Dictionary<string, string?> settings)
+    {
+        settings["BotFramework:ToBotFromChannelOpenIdMetadataUrl"] = silent.Url;
+        settings["BotFramework:MetadataTimeout"] = Timeout.ToString();
+        settings["BotFramework:MetadataRetryDelay"] = "00:00:01";
+    }
+
+    [Fact]
+    public async Task ARetryOfAHangingEndpointIsNotWaitedFor()
+    {
+        var forged = TestTokens.Channel(TestKey.Rogue("rogue").Credentials(keyIdOverride: Login.ChannelKey.KeyId), ServiceUrl);
+        _ = await PostAsync(forged);
+        // The first fetch is given up on after 3 × MetadataTimeout; then the retry delay (1 s) passes.
+        var clock = Stopwatch.StartNew();
+        while (!Bot.Logs.Lines.Any(l => l.Level == LogLevel.Warning && l.Message.Contains(silent.Url, StringComparison.Ordinal)) && clock.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(50);
+        }
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+        // This request starts the retry (a second connection to the endpoint) and does not wait for it.
+        clock.Restart();
+        var status = await PostAsync(forged);
+        var elapsed = clock.Elapsed;
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.True(elapsed < Timeout / 2, $"the token check waited {elapsed.TotalSeconds:F1} s for the retry");
+        Assert.True(SpinWait.SpinUntil(() => silent.Connections == 2, TimeSpan.FromSeconds(5)), $"{silent.Connections} fetches, expected the retry");
+        await AssertNothingWasSentAsync();
+    }
+
+    private async Task<HttpStatusCode> PostAsync(string token) =>
+        (await Bot.Http.PostActivityAsync(Bot.MessagesUrl, Some.Message(ServiceUrl, channelId: "webchat"), $"Bearer {token}")).StatusCode;
+
+    public void Dispose() => silent.Dispose();
+}

@@ -37,7 +37,7 @@ public sealed class BundledKnowledgeTests : IDisposable
         var plan = knowledgeBase.Searcher.Analyze(question);
         var result = knowledgeBase.Searcher.Search(question);
 
-        Assert.Contains(plan.Terms, t => t.Label == label && t.Origin != FaqBot.Knowledge.Search.TermOrigin.Unknown && !t.Everyday);
+        Assert.Contains(plan.Terms, t => t.Label == label && t.Origin != FaqBot.Knowledge.Search.Queries.TermOrigin.Unknown && !t.Everyday);
         Assert.True(result.HasGoodAnswer);
     }
 

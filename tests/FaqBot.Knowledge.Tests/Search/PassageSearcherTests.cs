@@ -41,7 +41,7 @@ public sealed class PassageSearcherTests(FixtureKnowledge knowledge) : IClassFix
     {
         var plan = knowledge.Searcher.Analyze("is botox better than fillers");
 
-        Assert.Contains(plan.Terms, t => t.Label == "botox" && t.Origin == FaqBot.Knowledge.Search.TermOrigin.Unknown);
+        Assert.Contains(plan.Terms, t => t.Label == "botox" && t.Origin == FaqBot.Knowledge.Search.Queries.TermOrigin.Unknown);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using FaqBot.Knowledge.Search;
+using FaqBot.Knowledge.Search.Spelling;
 
 namespace FaqBot.Knowledge.Tests.Search;
 

@@ -1,5 +1,6 @@
 using FaqBot.Knowledge.Search;
 using FaqBot.Knowledge.Tests.Support;
+using FaqBot.Knowledge.Search.Queries;
 
 namespace FaqBot.Knowledge.Tests.Search;
 

@@ -1,7 +1,9 @@
 using FaqBot.Knowledge.Analysis;
 using FaqBot.Knowledge.Chunking;
+using FaqBot.Knowledge.Search.Queries;
+using FaqBot.Knowledge.Search.Ranking;
 
-namespace FaqBot.Knowledge.Search;
+namespace FaqBot.Knowledge.Search.Highlight;
 
 /// <summary>Picks the sentence (or list item) of a passage that carries most of the question's weight, verbatim.</summary>
 public static class BestSentence

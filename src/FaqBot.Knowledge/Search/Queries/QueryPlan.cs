@@ -1,4 +1,4 @@
-namespace FaqBot.Knowledge.Search;
+namespace FaqBot.Knowledge.Search.Queries;
 
 /// <summary>A question reduced to weighted terms; unknown words keep their weight so off-topic questions score low.</summary>
 /// <param name="Pairs">Neighbouring question stems (stop words skipped): a passage that has them side by side reads closer.</param>

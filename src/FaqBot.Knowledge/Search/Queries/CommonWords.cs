@@ -1,4 +1,4 @@
-namespace FaqBot.Knowledge.Search;
+namespace FaqBot.Knowledge.Search.Queries;
 
 // Everyday English words (not medical terms). A question word the knowledge does not contain counts little
 // when it is one of these ("normal", "tomorrow", "honestly"), and a lot when it is not ("botox", "eczema"):

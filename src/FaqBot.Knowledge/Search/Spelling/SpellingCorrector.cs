@@ -1,7 +1,7 @@
-namespace FaqBot.Knowledge.Search;
+namespace FaqBot.Knowledge.Search.Spelling;
 
 /// <summary>Corrects a misspelt word towards words that exist in the index (symmetric-delete lookup, then true edit distance).</summary>
-public sealed class SpellingCorrector
+internal sealed class SpellingCorrector
 {
     private const int MinLength = 4;
 

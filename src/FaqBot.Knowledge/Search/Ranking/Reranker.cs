@@ -1,4 +1,5 @@
-namespace FaqBot.Knowledge.Search;
+using FaqBot.Knowledge.Search.Queries;
+namespace FaqBot.Knowledge.Search.Ranking;
 
 // Scores one candidate passage against the question's weighted terms. Confidence uses only question-relative
 // shares (covered weight / total weight), never raw bm25, so it reads the same across questions.

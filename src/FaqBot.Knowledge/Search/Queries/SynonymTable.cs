@@ -5,7 +5,7 @@ using Lucene.Net.Store;
 using Lucene.Net.Util;
 using Lucene.Net.Util.Fst;
 
-namespace FaqBot.Knowledge.Search;
+namespace FaqBot.Knowledge.Search.Queries;
 
 /// <summary>Patient phrases mapped to the words the articles use, read from the staff-editable synonyms file.</summary>
 public sealed class SynonymTable

@@ -1,6 +1,6 @@
 using Lucene.Net.Search;
 
-namespace FaqBot.Knowledge.Search;
+namespace FaqBot.Knowledge.Search.Generations;
 
 // Lucene's SearcherManager pattern for our generations: searches acquire the current one and release it when done;
 // a refresh that finds a newer generation swaps it in, and the old one closes when its last search releases it.

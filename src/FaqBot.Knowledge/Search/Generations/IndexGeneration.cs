@@ -6,8 +6,10 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
+using FaqBot.Knowledge.Search.Queries;
+using FaqBot.Knowledge.Search.Ranking;
 
-namespace FaqBot.Knowledge.Search;
+namespace FaqBot.Knowledge.Search.Generations;
 
 // One open generation of the index and everything the searcher keeps in memory from it: passages with citations,
 // the vocabulary, and each passage's terms once it has been a candidate. The reader's reference count (see

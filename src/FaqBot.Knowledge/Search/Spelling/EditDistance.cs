@@ -1,7 +1,7 @@
-namespace FaqBot.Knowledge.Search;
+namespace FaqBot.Knowledge.Search.Spelling;
 
 /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours cost 1.</summary>
-public static class EditDistance
+internal static class EditDistance
 {
     /// <summary>The distance, or <paramref name="max"/> + 1 as soon as it is known to exceed <paramref name="max"/>.</summary>
     public static int Osa(string a, string b, int max)

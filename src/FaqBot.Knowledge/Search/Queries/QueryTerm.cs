@@ -1,4 +1,4 @@
-namespace FaqBot.Knowledge.Search;
+namespace FaqBot.Knowledge.Search.Queries;
 
 /// <summary>How a question word was understood.</summary>
 public enum TermOrigin

@@ -1,5 +1,7 @@
 using FaqBot.Knowledge.Analysis;
-namespace FaqBot.Knowledge.Search;
+using FaqBot.Knowledge.Search.Highlight;
+using FaqBot.Knowledge.Search.Queries;
+namespace FaqBot.Knowledge.Search.Ranking;
 
 // The stems of one passage's title, heading path and text, computed once per passage and kept for re-ranking.
 // Pairs of neighbouring stems (stop words skipped) let phrases such as "side effects" match as phrases.

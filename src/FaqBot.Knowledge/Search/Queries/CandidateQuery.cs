@@ -2,7 +2,7 @@ using FaqBot.Knowledge.Index;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
-namespace FaqBot.Knowledge.Search;
+namespace FaqBot.Knowledge.Search.Queries;
 
 // Lucene queries built from the question's analysed terms only (index stems), never from the question's text, so
 // no question is a syntax error or reaches a field it should not.

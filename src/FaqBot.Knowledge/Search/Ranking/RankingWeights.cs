@@ -1,4 +1,4 @@
-namespace FaqBot.Knowledge.Search;
+namespace FaqBot.Knowledge.Search.Ranking;
 
 /// <summary>How the lexical re-ranker adds up its evidence. Each bonus is a share of the question's weight that the
 /// passage covers in that place; the defaults are what the figures in docs/search.md were measured with.</summary>

@@ -1,8 +1,9 @@
 using FaqBot.Knowledge.Analysis;
-namespace FaqBot.Knowledge.Search;
+using FaqBot.Knowledge.Search.Ranking;
+namespace FaqBot.Knowledge.Search.Queries;
 
 /// <summary>Turns a patient's question into weighted terms: stop words out, synonyms in, misspellings corrected towards the index.</summary>
-public sealed class QueryAnalyzer(Vocabulary vocabulary, SynonymTable synonyms)
+internal sealed class QueryAnalyzer(Vocabulary vocabulary, SynonymTable synonyms)
 {
     private const int MaxQuestionChars = 2000;
     private const int MaxTokens = 200;

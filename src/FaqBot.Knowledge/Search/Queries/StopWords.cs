@@ -1,7 +1,7 @@
-namespace FaqBot.Knowledge.Search;
+namespace FaqBot.Knowledge.Search.Queries;
 
 /// <summary>Function words, question words and chat filler that say nothing about what a patient wants to know.</summary>
-public static class StopWords
+internal static class StopWords
 {
     private static readonly HashSet<string> Words = new(StringComparer.Ordinal)
     {
