@@ -5,7 +5,8 @@ namespace FaqBot.Web.Scaling;
 
 /// <summary>
 /// The one Redis connection every instance's shared state goes through. It never waits for a Redis that is down:
-/// commands fail at once while disconnected (FailFast backlog) and time out after a second otherwise, and the client
+/// commands fail at once while disconnected (FailFast backlog) and time out after two seconds otherwise (with one, a
+/// burst of new chats on a busy two-core host timed out), and the client
 /// reconnects by itself, so recovery needs no restart.
 /// </summary>
 public sealed class RedisConnection : IDisposable
@@ -29,12 +30,12 @@ public sealed class RedisConnection : IDisposable
 
         if (!connectionString.Contains("syncTimeout", StringComparison.OrdinalIgnoreCase))
         {
-            options.SyncTimeout = 1000;
+            options.SyncTimeout = 2000;
         }
 
         if (!connectionString.Contains("asyncTimeout", StringComparison.OrdinalIgnoreCase))
         {
-            options.AsyncTimeout = 1000;
+            options.AsyncTimeout = 2000;
         }
 
         options.ClientName ??= "faqbot";

@@ -30,7 +30,7 @@ internal sealed class RedisDirectLineConversation(RedisDirectLineStore store, st
         activity.ChannelData = WithSequenceId(activity.ChannelData, store.Nonce + "N");
         var json = JsonSerializer.SerializeToUtf8Bytes(activity, ProtocolJson.Options);
         var options = store.Options;
-        var seq = (long)await RedisConnection.DirectLineAsync(() => store.Redis.Database.ScriptEvaluateAsync(RedisDirectLineScripts.Append, Keys,
+        var seq = (long)await RedisConnection.DirectLineAsync(() => RedisDirectLineScripts.Append.EvaluateAsync(store.Redis.Database, Keys,
             [.. store.TouchArgs(), json, store.Nonce, options.MaxActivitiesPerConversation, options.MaxHistoryBytesPerConversation,
                 StoredActivity.Overhead, RedisDirectLineStore.Channel(Id).ToString()]));
         if (seq < 0)
@@ -47,7 +47,7 @@ internal sealed class RedisDirectLineConversation(RedisDirectLineStore store, st
     {
         activity.Timestamp = store.NextTimestamp(at);
         var json = JsonSerializer.SerializeToUtf8Bytes(activity, ProtocolJson.Options);
-        await RedisConnection.DirectLineAsync(() => store.Redis.Database.ScriptEvaluateAsync(RedisDirectLineScripts.Broadcast, Keys,
+        await RedisConnection.DirectLineAsync(() => RedisDirectLineScripts.Broadcast.EvaluateAsync(store.Redis.Database, Keys,
             [json, RedisDirectLineStore.Channel(Id).ToString()]));
     }
 
@@ -65,7 +65,7 @@ internal sealed class RedisDirectLineConversation(RedisDirectLineStore store, st
     /// <summary>The activities after <paramref name="watermark"/> with their watermarks, and the newest watermark.</summary>
     internal static async Task<(List<(long Seq, StoredActivity Activity)> Activities, long Watermark)> ReadAsync(RedisDirectLineStore store, string id, long watermark)
     {
-        var result = await RedisConnection.DirectLineAsync(() => store.Redis.Database.ScriptEvaluateAsync(RedisDirectLineScripts.Read, RedisDirectLineStore.Keys(id), [watermark]));
+        var result = await RedisConnection.DirectLineAsync(() => RedisDirectLineScripts.Read.EvaluateAsync(store.Redis.Database, RedisDirectLineStore.Keys(id), [watermark]));
         if (result.IsNull)
         {
             return ([], watermark);

@@ -27,18 +27,18 @@ internal static class RedisDirectLineScripts
         """;
 
     /// <summary>Returns the user id, or nil.</summary>
-    public const string Find = Touch + """
+    public static readonly RedisScript Find = new(Touch + """
         if not touch() then return nil end
         return redis.call('HGET', KEYS[1], 'user')
-        """;
+        """);
 
     /// <summary>ARGV[4] = user id. Returns {created (1/0), user id}.</summary>
-    public const string Start = Touch + """
+    public static readonly RedisScript Start = new(Touch + """
         if touch() then return {0, redis.call('HGET', KEYS[1], 'user')} end
         redis.call('HSET', KEYS[1], 'user', ARGV[4], 'created', ARGV[1], 'seq', 0, 'bytes', 0)
         redis.call('PEXPIRE', KEYS[1], math.floor(math.min(tonumber(ARGV[2]), tonumber(ARGV[3]))))
         return {1, ARGV[4]}
-        """;
+        """);
 
     /// <summary>
     /// ARGV[4] = the activity's JSON with placeholders, ARGV[5] = the placeholder nonce, ARGV[6] = most activities kept,
@@ -46,7 +46,7 @@ internal static class RedisDirectLineScripts
     /// The watermark is stamped into the id (nonceP, 7 digits) and Web Chat's sequence id ("nonceN", a number).
     /// Returns the watermark, or -1 when the conversation is gone.
     /// </summary>
-    public const string Append = Touch + """
+    public static readonly RedisScript Append = new(Touch + """
         local ttl = touch()
         if not ttl then return -1 end
         local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
@@ -65,22 +65,22 @@ internal static class RedisDirectLineScripts
         end
         redis.call('PUBLISH', ARGV[9], 'a' .. seq .. '|{"activities":[' .. json .. '],"watermark":"' .. seq .. '"}')
         return seq
-        """;
+        """);
 
     /// <summary>ARGV[1] = a typing activity's JSON, ARGV[2] = the socket channel. Typing is sent, never stored.</summary>
-    public const string Broadcast = """
+    public static readonly RedisScript Broadcast = new("""
         local seq = redis.call('HGET', KEYS[1], 'seq')
         if not seq then return 0 end
         redis.call('PUBLISH', ARGV[2], 't|{"activities":[' .. ARGV[1] .. '],"watermark":"' .. seq .. '"}')
         return 1
-        """;
+        """);
 
     /// <summary>ARGV[1] = watermark. Returns {current watermark, json, watermark, json, watermark, ...} or nil.</summary>
-    public const string Read = """
+    public static readonly RedisScript Read = new("""
         local seq = redis.call('HGET', KEYS[1], 'seq')
         if not seq then return nil end
         local items = redis.call('ZRANGEBYSCORE', KEYS[2], '(' .. ARGV[1], '+inf', 'WITHSCORES')
         table.insert(items, 1, seq)
         return items
-        """;
+        """);
 }

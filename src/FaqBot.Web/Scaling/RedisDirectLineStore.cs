@@ -50,14 +50,14 @@ public sealed class RedisDirectLineStore : IDirectLineStore
 
     public async ValueTask<IDirectLineConversation?> FindAsync(string conversationId, CancellationToken cancellationToken)
     {
-        var user = await RedisConnection.DirectLineAsync(() => Redis.Database.ScriptEvaluateAsync(RedisDirectLineScripts.Find, Keys(conversationId), TouchArgs()));
+        var user = await RedisConnection.DirectLineAsync(() => RedisDirectLineScripts.Find.EvaluateAsync(Redis.Database, Keys(conversationId), TouchArgs()));
         return user.IsNull ? null : new RedisDirectLineConversation(this, conversationId, (string)user!);
     }
 
     public async ValueTask<(IDirectLineConversation Conversation, bool Created)> GetOrStartAsync(string conversationId, string userId, CancellationToken cancellationToken)
     {
         var result = (RedisResult[])(await RedisConnection.DirectLineAsync(() =>
-            Redis.Database.ScriptEvaluateAsync(RedisDirectLineScripts.Start, Keys(conversationId), [.. TouchArgs(), userId])))!;
+            RedisDirectLineScripts.Start.EvaluateAsync(Redis.Database, Keys(conversationId), [.. TouchArgs(), userId])))!;
         return (new RedisDirectLineConversation(this, conversationId, (string)result[1]!), (int)result[0] == 1);
     }
 
