@@ -234,32 +234,13 @@ internal sealed class DirectLineScaleRun(FileInfo botDll, int conversations, int
 
         private async Task ReadAsync()
         {
-            var buffer = new byte[64 * 1024];
             try
             {
-                while (socket.State == WebSocketState.Open)
+                await foreach (var set in DirectLineFrames.ReadAsync(socket, stop.Token))
                 {
-                    using var message = new MemoryStream();
-                    WebSocketReceiveResult result;
-                    do
+                    lock (received)
                     {
-                        result = await socket.ReceiveAsync(buffer, stop.Token);
-                        message.Write(buffer, 0, result.Count);
-                    }
-                    while (!result.EndOfMessage);
-
-                    if (result.MessageType == WebSocketMessageType.Close)
-                    {
-                        return;
-                    }
-
-                    if (message.Length > 0)
-                    {
-                        var set = JsonNode.Parse(Encoding.UTF8.GetString(message.ToArray()))!;
-                        lock (received)
-                        {
-                            received.AddRange(set["activities"]!.AsArray().Select(a => a!.DeepClone().AsObject()).Where(a => (string?)a["type"] != "typing"));
-                        }
+                        received.AddRange(set["activities"]!.AsArray().Select(a => a!.DeepClone().AsObject()).Where(a => (string?)a["type"] != "typing"));
                     }
                 }
             }

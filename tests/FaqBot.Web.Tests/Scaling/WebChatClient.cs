@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using FaqBot.TestSupport;
 
 namespace FaqBot.Web.Tests.Scaling;
 
@@ -131,33 +132,14 @@ internal sealed class ChatSocket : IAsyncDisposable
 
     private async Task ReadAsync()
     {
-        var buffer = new byte[64 * 1024];
         try
         {
-            while (socket.State == WebSocketState.Open)
+            await foreach (var set in DirectLineFrames.ReadAsync(socket, stop.Token))
             {
-                using var message = new MemoryStream();
-                WebSocketReceiveResult result;
-                do
+                lock (activities)
                 {
-                    result = await socket.ReceiveAsync(buffer, stop.Token);
-                    message.Write(buffer, 0, result.Count);
-                }
-                while (!result.EndOfMessage);
-
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    return;
-                }
-
-                if (message.Length > 0)
-                {
-                    var set = JsonNode.Parse(Encoding.UTF8.GetString(message.ToArray()))!.AsObject();
-                    lock (activities)
-                    {
-                        activities.AddRange(set["activities"]!.AsArray().Select(a => a!.DeepClone().AsObject()));
-                        LastWatermark = (string)set["watermark"]!;
-                    }
+                    activities.AddRange(set["activities"]!.AsArray().Select(a => a!.DeepClone().AsObject()));
+                    LastWatermark = (string)set["watermark"]!;
                 }
             }
         }
