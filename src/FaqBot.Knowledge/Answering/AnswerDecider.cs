@@ -68,9 +68,6 @@ public sealed class AnswerDecider(IPassageSearcher searcher, UrgentRuleSet urgen
         return new Decision(answer ? DecisionKind.Answer : DecisionKind.Abstain, result, null, personal, searched);
     }
 
-    /// <summary>True when <see cref="Decide"/> will answer this message from memory, without searching it alone.</summary>
-    public bool Remembers(string? message, int limit = 10) => _cache.Contains(MessageBudget.Bounded(message?.Trim() ?? ""), limit);
-
     // Triage comes first and an urgent message is never searched. The rules read words; the semantic net catches
     // what they miss (urgent in words no rule lists).
     private Standalone DecideAlone(string text, int limit)

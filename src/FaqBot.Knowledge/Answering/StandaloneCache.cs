@@ -18,8 +18,6 @@ internal sealed class StandaloneCache(int capacity)
 
     private long _resultsVersion;
 
-    public bool Contains(string text, int limit) => capacity > 0 && _entries.TryGet((text, limit), out _);
-
     /// <param name="resultsVersion">The searcher's <see cref="IPassageSearcher.ResultsVersion"/>: when staff hid a
     /// passage or showed one again, everything remembered is forgotten.</param>
     public Standalone GetOrAdd(string text, int limit, Func<Standalone> decide, long resultsVersion = 0)
