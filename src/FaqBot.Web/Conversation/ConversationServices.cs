@@ -54,9 +54,10 @@ public sealed class ConversationServices(
 
     /// <summary>
     /// Waits for a write to the feedback database; a full disk or a database that is down must not stop the patient
-    /// getting an answer. Returns false when it could not be written (the writer logged why).
+    /// getting an answer. Returns false when it could not be written (the writer logged why); a row left out on
+    /// purpose (past a per-conversation or per-address bound) counts as handled.
     /// </summary>
-    public async Task<bool> RecordAsync(Func<FeedbackWriter, Task<bool>> write)
+    public async Task<bool> RecordAsync(Func<FeedbackWriter, Task> write)
     {
         try
         {
