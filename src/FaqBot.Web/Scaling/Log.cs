@@ -17,4 +17,7 @@ internal static partial class Log
 
     [LoggerMessage(7005, LogLevel.Warning, "Redis connection lost ({FailureType}); Direct Line answers 503 until it is back")]
     public static partial void RedisLost(ILogger logger, string failureType);
+
+    [LoggerMessage(7006, LogLevel.Warning, "Storing an activity in Direct Line conversation {ConversationId} failed ({Cause}); trying once more")]
+    public static partial void AppendRetried(ILogger logger, string conversationId, string cause);
 }

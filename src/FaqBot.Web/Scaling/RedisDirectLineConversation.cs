@@ -30,9 +30,23 @@ internal sealed class RedisDirectLineConversation(RedisDirectLineStore store, st
         activity.ChannelData = WithSequenceId(activity.ChannelData, store.Nonce + "N");
         var json = JsonSerializer.SerializeToUtf8Bytes(activity, ProtocolJson.Options);
         var options = store.Options;
-        var seq = (long)await RedisConnection.DirectLineAsync(() => RedisDirectLineScripts.Append.EvaluateAsync(store.Redis.Database, Keys,
-            [.. store.TouchArgs(), json, store.Nonce, options.MaxActivitiesPerConversation, options.MaxHistoryBytesPerConversation,
-                StoredActivity.Overhead, RedisDirectLineStore.Channel(Id).ToString()]));
+        RedisKey[] keys = [.. Keys, RedisDirectLineStore.AppendKey(Id)];
+        RedisValue[] args = [.. store.TouchArgs(), json, store.Nonce, options.MaxActivitiesPerConversation, options.MaxHistoryBytesPerConversation,
+            StoredActivity.Overhead, RedisDirectLineStore.Channel(Id).ToString(), (long)AppendKeyLifetime.TotalMilliseconds];
+        long seq;
+        try
+        {
+            seq = (long)await RedisConnection.DirectLineAsync(() => RedisDirectLineScripts.Append.EvaluateAsync(store.Redis.Database, keys, args));
+        }
+        catch (DirectLineStoreUnavailableException e)
+        {
+            // A bot's reply has no client to retry it: its POST was already answered, so a timeout under a burst would
+            // lose it. One more try, after Redis has had a moment; the append's key keeps it from being stored twice.
+            Log.AppendRetried(store.Logger, Id, e.InnerException?.GetType().Name ?? e.Message);
+            await Task.Delay(RetryPause, store.Clock, cancellationToken);
+            seq = (long)await RedisConnection.DirectLineAsync(() => RedisDirectLineScripts.Append.EvaluateAsync(store.Redis.Database, keys, args));
+        }
+
         if (seq < 0)
         {
             // Expired between the request's check and now: as the in-process store does, the activity goes nowhere.
@@ -42,6 +56,11 @@ internal sealed class RedisDirectLineConversation(RedisDirectLineStore store, st
         activity.Id = DirectLineIds.ActivityId(Id, seq);
         return activity.Id;
     }
+
+    // Long past any retry: the first try's timeout, the pause and the second try's timeout.
+    private static readonly TimeSpan AppendKeyLifetime = TimeSpan.FromMinutes(1);
+
+    private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(500);
 
     public async ValueTask BroadcastAsync(Activity activity, DateTimeOffset at, CancellationToken cancellationToken)
     {

@@ -41,15 +41,21 @@ internal static class RedisDirectLineScripts
         """);
 
     /// <summary>
+    /// KEYS[3] = this append's own key, so a call retried after a timeout (when the first may have run after all) stores
+    /// the activity once: a second run finds the key and returns the watermark the first gave.
     /// ARGV[4] = the activity's JSON with placeholders, ARGV[5] = the placeholder nonce, ARGV[6] = most activities kept,
-    /// ARGV[7] = most bytes kept, ARGV[8] = bytes counted per activity besides its JSON, ARGV[9] = the socket channel.
+    /// ARGV[7] = most bytes kept, ARGV[8] = bytes counted per activity besides its JSON, ARGV[9] = the socket channel,
+    /// ARGV[10] = how long the append's key is kept (ms).
     /// The watermark is stamped into the id (nonceP, 7 digits) and Web Chat's sequence id ("nonceN", a number).
     /// Returns the watermark, or -1 when the conversation is gone.
     /// </summary>
     public static readonly RedisScript Append = new(Touch + """
+        local done = redis.call('GET', KEYS[3])
+        if done then return tonumber(done) end
         local ttl = touch()
         if not ttl then return -1 end
         local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
+        redis.call('SET', KEYS[3], seq, 'PX', ARGV[10])
         local json = (string.gsub(ARGV[4], ARGV[5] .. 'P', string.format('%07d', seq)))
         json = (string.gsub(json, '"' .. ARGV[5] .. 'N"', tostring(seq)))
         redis.call('ZADD', KEYS[2], seq, json)

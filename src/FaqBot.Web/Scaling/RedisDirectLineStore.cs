@@ -65,6 +65,10 @@ public sealed class RedisDirectLineStore : IDirectLineStore
         // One hash tag per conversation keeps both keys on one node of a Redis cluster, as a script needs.
         [$"{RedisConnection.Prefix}dl:{{{conversationId}}}:m", $"{RedisConnection.Prefix}dl:{{{conversationId}}}:a"];
 
+    /// <summary>A fresh key for one append, in the conversation's hash slot (see <see cref="RedisDirectLineScripts.Append"/>).</summary>
+    internal static RedisKey AppendKey(string conversationId) =>
+        $"{RedisConnection.Prefix}dl:{{{conversationId}}}:r:{Convert.ToHexString(RandomNumberGenerator.GetBytes(12))}";
+
     internal static RedisChannel Channel(string conversationId) => RedisChannel.Literal($"{RedisConnection.Prefix}dl:{conversationId}:socket");
 
     internal RedisValue[] TouchArgs() =>

@@ -42,6 +42,9 @@ internal sealed class ScaledBot : IAsyncDisposable
     /// <summary>Errors the instance logged, for a failing test's message.</summary>
     public string ErrorLog => string.Join(Environment.NewLine, factory.Log.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error).Select(e => e.Message));
 
+    /// <summary>Every line the instance logged, at any level.</summary>
+    public IEnumerable<string> Logged => factory.Log.Entries.Select(e => e.Message);
+
     public static ScaledBot Start(string redis, string? signingKey = "")
     {
         var bot = new ScaledBot(redis, signingKey == "" ? SigningKey : signingKey);
