@@ -64,7 +64,7 @@ public static class DirectLineEndpoints
     // no request is ever limited. So a forgotten UseDirectLine stops start-up instead.
     private static void RequireMiddleware(IEndpointRouteBuilder endpoints, string method)
     {
-        // An app builder made from the route builder reads the app's properties (also through a route group).
+        // An app builder made from the route builder sees the properties UseDirectLine set on the app.
         if (!endpoints.CreateApplicationBuilder().Properties.ContainsKey(MiddlewareKey))
         {
             throw new InvalidOperationException(
