@@ -33,6 +33,7 @@ builder.AddSharedState();         // ConnectionStrings:Redis set: conversations 
 
 var app = builder.Build();
 
+app.UseDirectLine();              // WebSockets, CORS, rate limits: before the Direct Line Map calls
 app.MapBotMessages("/api/messages");
 app.MapDirectLine("/v3/directline");
 app.MapDirectLineTokenEndpoint("/api/directline/token");

@@ -17,11 +17,12 @@ public sealed partial class ConnectorClient(
     ServiceUrlPolicy policy,
     IOptions<BotFrameworkOptions> options,
     ILogger<ConnectorClient> logger,
-    IBotTokenProvider? tokenProvider = null)
+    IBotTokenProvider? tokenProvider = null,
+    TimeProvider? clock = null)
 {
     public const string HttpClientName = "BotConnector";
 
-    private readonly ResiliencePipeline<HttpResponseMessage> resilience = ConnectorResilience.Build(options.Value);
+    private readonly ResiliencePipeline<HttpResponseMessage> resilience = ConnectorResilience.Build(options.Value, clock);
 
     /// <summary>Sends <paramref name="activity"/> to the conversation at <paramref name="serviceUrl"/>; returns the channel's id for it, or null.</summary>
     public async Task<string?> SendAsync(Uri serviceUrl, bool serviceUrlAuthenticated, Activity activity, CancellationToken cancellationToken)

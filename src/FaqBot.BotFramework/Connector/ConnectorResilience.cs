@@ -10,11 +10,8 @@ public static class ConnectorResilience
 {
     public static ResiliencePipeline<HttpResponseMessage> Build(BotFrameworkOptions options, TimeProvider? timeProvider = null)
     {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
-        if (timeProvider is not null)
-        {
-            builder.TimeProvider = timeProvider;
-        }
+        var clock = timeProvider ?? TimeProvider.System;
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock };
 
         builder.AddTimeout(options.OutboundTimeout);
         // Polly refuses a retry strategy with zero attempts, and MaxRetryAttempts = 0 is a valid setting: no retry at all.
@@ -27,14 +24,14 @@ public static class ConnectorResilience
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(500),
                 MaxDelay = options.MaxRetryDelay,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, options.MaxRetryDelay)),
-                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, options.MaxRetryDelay, clock)),
+                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, clock)),
             });
         }
         return builder.AddTimeout(options.OutboundAttemptTimeout).Build();
     }
 
-    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, TimeSpan maxDelay)
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, TimeSpan maxDelay, TimeProvider clock)
     {
         if (outcome.Exception is not null)
         {
@@ -46,10 +43,11 @@ public static class ConnectorResilience
         var retriable = response.StatusCode == HttpStatusCode.TooManyRequests || status >= 500;
 
         // A channel that asks us to wait longer than we are prepared to is given up on rather than retried early.
-        return retriable && !(RetryAfter(response) > maxDelay);
+        return retriable && !(RetryAfter(response, clock) > maxDelay);
     }
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage? response)
+    // A Retry-After date is read against the same clock Polly waits on, so a test's fake clock agrees with both.
+    private static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeProvider clock)
     {
         var header = response?.Headers.RetryAfter;
         if (header?.Delta is { } delta)
@@ -58,7 +56,7 @@ public static class ConnectorResilience
         }
         if (header?.Date is { } date)
         {
-            var wait = date - DateTimeOffset.UtcNow;
+            var wait = date - clock.GetUtcNow();
             return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
         }
         return null;

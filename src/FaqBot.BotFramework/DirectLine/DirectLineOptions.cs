@@ -66,6 +66,13 @@ public sealed class DirectLineOptions
     [Range(1, 100_000)]
     public int TokenRequestsPerMinutePerAddress { get; set; } = 30;
 
+    /// <summary>Why an upload or attachment gets a 400: the message of the error body. A host with its own words for
+    /// its users (FaqBot.Web: the clinic's) sets it; patient photos are health data the bot must not collect.</summary>
+    [Required]
+    public string UploadRefusal { get; set; } = DefaultUploadRefusal;
+
+    public const string DefaultUploadRefusal = "This chat does not accept files or photos. Please describe your question in words.";
+
     [Required]
     public string BotId { get; set; } = "faqbot";
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using FaqBot.BotFramework.Activities;
 using FaqBot.BotFramework.DirectLine;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.BotFramework.Hosting;
@@ -12,7 +12,8 @@ internal static class DirectLineConversationHandlers
 {
     private sealed record StartBody(ChannelAccount? User, string? Locale);
 
-    public static async Task<IResult> StartAsync(HttpContext context, string prefix, DirectLineTokens tokens, IDirectLineStore conversations, DirectLineChannel channel)
+    public static async Task<Results<JsonHttpResult<Conversation>, DirectLineError>> StartAsync(HttpContext context,
+        DirectLineTokens tokens, IDirectLineStore conversations, DirectLineChannel channel, DirectLineUrls urls)
     {
         if (DirectLineRequest.Bearer(context) is not { } token)
         {
@@ -33,13 +34,14 @@ internal static class DirectLineConversationHandlers
         }
 
         // A socket opened from this URL replays the whole history, including a welcome the bot sent before it connected.
-        var result = new Conversation(conversation.Id, token, check.SecondsLeft(conversations.Now), DirectLineRequest.StreamUrl(context, prefix, conversation, 0));
+        var result = new Conversation(conversation.Id, token, check.SecondsLeft(conversations.Now), urls.StreamUrl(context, conversation, 0));
         return DirectLineResults.Json(result, created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
-    public static async Task<IResult> ReconnectAsync(HttpContext context, string prefix, string conversationId, string? watermark)
+    public static async Task<Results<JsonHttpResult<Conversation>, DirectLineError>> ReconnectAsync(HttpContext context, string conversationId,
+        string? watermark, DirectLineTokens tokens, IDirectLineStore conversations, DirectLineUrls urls)
     {
-        var (conversation, check, error) = await DirectLineRequest.AuthorizeAsync(context, conversationId);
+        var (conversation, check, error) = await DirectLineRequest.AuthorizeAsync(context, conversationId, tokens, conversations);
         if (error is not null)
         {
             return error;
@@ -47,19 +49,26 @@ internal static class DirectLineConversationHandlers
 
         // Without a watermark the new socket carries only what happens from now on.
         var from = watermark is null ? await conversation!.WatermarkAsync(context.RequestAborted) : DirectLineRequest.ParseWatermark(watermark);
-        var now = context.RequestServices.GetRequiredService<IDirectLineStore>().Now;
-        return DirectLineResults.Json(new Conversation(conversation!.Id, DirectLineRequest.Bearer(context), check!.SecondsLeft(now), DirectLineRequest.StreamUrl(context, prefix, conversation, from)));
+        return DirectLineResults.Json(new Conversation(conversation!.Id, DirectLineRequest.Bearer(context), check!.SecondsLeft(conversations.Now),
+            urls.StreamUrl(context, conversation, from)));
     }
 
-    public static async Task<IResult> GetActivitiesAsync(HttpContext context, string conversationId, string? watermark)
+    public static async Task<Results<JsonHttpResult<ActivitySet>, DirectLineError>> GetActivitiesAsync(HttpContext context, string conversationId,
+        string? watermark, DirectLineTokens tokens, IDirectLineStore conversations)
     {
-        var (conversation, _, error) = await DirectLineRequest.AuthorizeAsync(context, conversationId);
-        return error ?? DirectLineResults.Json(await conversation!.ReadAfterAsync(DirectLineRequest.ParseWatermark(watermark), context.RequestAborted));
+        var (conversation, _, error) = await DirectLineRequest.AuthorizeAsync(context, conversationId, tokens, conversations);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        return DirectLineResults.Json(await conversation!.ReadAfterAsync(DirectLineRequest.ParseWatermark(watermark), context.RequestAborted));
     }
 
-    public static async Task<IResult> PostActivityAsync(HttpContext context, string conversationId, DirectLineChannel channel, IOptions<DirectLineOptions> options)
+    public static async Task<Results<JsonHttpResult<ResourceResponse>, DirectLineError>> PostActivityAsync(HttpContext context, string conversationId,
+        DirectLineTokens tokens, IDirectLineStore conversations, DirectLineChannel channel, IOptions<DirectLineOptions> options)
     {
-        var (conversation, _, error) = await DirectLineRequest.AuthorizeAsync(context, conversationId);
+        var (conversation, _, error) = await DirectLineRequest.AuthorizeAsync(context, conversationId, tokens, conversations);
         if (error is not null)
         {
             return error;
@@ -98,26 +107,30 @@ internal static class DirectLineConversationHandlers
 
         if (activity.Attachments is { Count: > 0 })
         {
-            return UploadsRefused();
+            return UploadsRefused(options.Value);
         }
 
         // For the bounds on what one address may make the bot write (the feedback file).
         activity.CallerAddress = context.Connection.RemoteIpAddress?.ToString();
         var outcome = await channel.PostAsync(conversation!, activity, context.RequestAborted);
-        return outcome.BotFailed
-            ? DirectLineResults.Error(StatusCodes.Status502BadGateway, "BotRejectedActivity", "The bot could not handle the activity.")
-            : DirectLineResults.Json(new ResourceResponse(outcome.Id));
+        if (outcome.BotFailed)
+        {
+            return DirectLineResults.Error(StatusCodes.Status502BadGateway, "BotRejectedActivity", "The bot could not handle the activity.");
+        }
+
+        return DirectLineResults.Json(new ResourceResponse(outcome.Id));
     }
 
-    public static async Task<IResult> UploadAsync(HttpContext context, string conversationId)
+    public static async Task<DirectLineError> UploadAsync(HttpContext context, string conversationId,
+        DirectLineTokens tokens, IDirectLineStore conversations, IOptions<DirectLineOptions> options)
     {
-        var (_, _, error) = await DirectLineRequest.AuthorizeAsync(context, conversationId);
-        return error ?? UploadsRefused();
+        var (_, _, error) = await DirectLineRequest.AuthorizeAsync(context, conversationId, tokens, conversations);
+        return error ?? UploadsRefused(options.Value);
     }
 
-    // Not 403: Direct Line clients read 403 as an expired token. Patient photos are health data this bot must not collect.
-    private static IResult UploadsRefused() => DirectLineResults.Error(StatusCodes.Status400BadRequest, "AttachmentsNotAccepted",
-        "This chat does not accept files or photos. Please describe your question in words, or contact the clinic directly.");
+    // Not 403: Direct Line clients read 403 as an expired token. The words are the host's (DirectLine:UploadRefusal).
+    private static DirectLineError UploadsRefused(DirectLineOptions options) =>
+        DirectLineResults.Error(StatusCodes.Status400BadRequest, "AttachmentsNotAccepted", options.UploadRefusal);
 
     private static async Task<T?> ReadOptionalAsync<T>(HttpContext context) where T : class
     {

@@ -1,4 +1,3 @@
-using FaqBot.BotFramework.DirectLine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -6,26 +5,45 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FaqBot.BotFramework.Hosting;
 
-/// <summary>Maps our Direct Line 3.0 server and the page's token endpoint.</summary>
+/// <summary>Our Direct Line 3.0 server and the page's token endpoint: <see cref="UseDirectLine"/>, then the Map calls.</summary>
 public static class DirectLineEndpoints
 {
-    /// <summary>Maps Direct Line 3.0 under <paramref name="prefix"/> (e.g. <c>/v3/directline</c>); on an app it also adds the WebSocket and CORS middleware.</summary>
-    public static RouteGroupBuilder MapDirectLine(this IEndpointRouteBuilder endpoints, string prefix)
+    private const string MiddlewareKey = "FaqBot.DirectLine.Middleware";
+
+    /// <summary>
+    /// Adds the middleware Direct Line needs, in order: WebSockets (the stream URL), CORS (clinic sites embedding the
+    /// chat), then the rate limiter, so a preflight is never counted and a 429 still carries the CORS headers a browser
+    /// needs to read it. Call it once, before <see cref="MapDirectLine"/> and <see cref="MapDirectLineTokenEndpoint"/>
+    /// (after <c>UseRouting</c> if the app calls that itself), and do not add these middleware a second time.
+    /// </summary>
+    public static IApplicationBuilder UseDirectLine(this IApplicationBuilder app)
     {
-        endpoints.ServiceProvider.GetRequiredService<DirectLineMount>().Prefix = prefix.TrimEnd('/');
-        if (endpoints is IApplicationBuilder app)
+        if (app.Properties.ContainsKey(MiddlewareKey))
         {
-            AddMiddlewareOnce(app);
+            return app;
         }
 
-        var group = endpoints.MapGroup(prefix).RequireCors(DirectLineServiceExtensions.CorsPolicy).AddEndpointFilter(DirectLineLimit).AddEndpointFilter(StoreUnavailable);
-        var at = prefix.TrimEnd('/');
+        app.Properties[MiddlewareKey] = true;
+        app.UseWebSockets();
+        app.UseCors();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary>Maps Direct Line 3.0 under <paramref name="prefix"/> (e.g. <c>/v3/directline</c>); needs <see cref="UseDirectLine"/> first.</summary>
+    public static RouteGroupBuilder MapDirectLine(this IEndpointRouteBuilder endpoints, string prefix)
+    {
+        RequireMiddleware(endpoints, nameof(MapDirectLine));
+        endpoints.ServiceProvider.GetRequiredService<DirectLineMount>().Prefix = prefix.TrimEnd('/');
+
+        var group = endpoints.MapGroup(prefix)
+            .RequireCors(DirectLineServiceExtensions.CorsPolicy)
+            .RequireRateLimiting(DirectLineRateLimits.DirectLinePolicy)
+            .AddEndpointFilter<DirectLineStoreUnavailableFilter>();
         group.MapPost("/tokens/generate", DirectLineTokenHandlers.GenerateAsync);
         group.MapPost("/tokens/refresh", DirectLineTokenHandlers.RefreshAsync);
-        group.MapPost("/conversations", (HttpContext ctx, DirectLineTokens tokens, IDirectLineStore conversations, DirectLineChannel channel) =>
-            DirectLineConversationHandlers.StartAsync(ctx, at, tokens, conversations, channel));
-        group.MapGet("/conversations/{conversationId}", (HttpContext ctx, string conversationId, string? watermark) =>
-            DirectLineConversationHandlers.ReconnectAsync(ctx, at, conversationId, watermark));
+        group.MapPost("/conversations", DirectLineConversationHandlers.StartAsync);
+        group.MapGet("/conversations/{conversationId}", DirectLineConversationHandlers.ReconnectAsync);
         group.MapGet("/conversations/{conversationId}/activities", DirectLineConversationHandlers.GetActivitiesAsync);
         group.MapPost("/conversations/{conversationId}/activities", DirectLineConversationHandlers.PostActivityAsync);
         group.MapPost("/conversations/{conversationId}/upload", DirectLineConversationHandlers.UploadAsync);
@@ -33,76 +51,24 @@ public static class DirectLineEndpoints
         return group;
     }
 
-    /// <summary>Maps <c>POST</c> <paramref name="path"/>, which gives the page a Direct Line token (ours, or Azure's in Azure mode).</summary>
+    /// <summary>Maps <c>POST</c> <paramref name="path"/>, which gives the page a Direct Line token (ours, or Azure's in Azure mode); needs <see cref="UseDirectLine"/> first.</summary>
     public static RouteHandlerBuilder MapDirectLineTokenEndpoint(this IEndpointRouteBuilder endpoints, string path)
     {
-        if (endpoints is IApplicationBuilder app)
-        {
-            AddMiddlewareOnce(app);
-        }
-
+        RequireMiddleware(endpoints, nameof(MapDirectLineTokenEndpoint));
         return endpoints.MapPost(path, DirectLineTokenEndpoint.IssueAsync)
             .RequireCors(DirectLineServiceExtensions.CorsPolicy)
-            .AddEndpointFilter(async (context, next) =>
-            {
-                var limits = context.HttpContext.RequestServices.GetRequiredService<DirectLineRateLimits>();
-                using var lease = limits.AcquireTokenEndpoint(context.HttpContext);
-                return lease.IsAcquired ? await next(context) : TooMany(lease);
-            });
+            .RequireRateLimiting(DirectLineRateLimits.TokenEndpointPolicy);
     }
 
-    private static async ValueTask<object?> DirectLineLimit(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    // Without the middleware nothing fails loudly: the stream URL answers 400, clinic sites get no CORS headers and
+    // no request is ever limited. So a forgotten UseDirectLine stops start-up instead.
+    private static void RequireMiddleware(IEndpointRouteBuilder endpoints, string method)
     {
-        var limits = context.HttpContext.RequestServices.GetRequiredService<DirectLineRateLimits>();
-        using var lease = limits.AcquireDirectLine(context.HttpContext);
-        return lease.IsAcquired ? await next(context) : TooMany(lease);
-    }
-
-    // A shared store that cannot be reached is a short outage, not a bug: 503 with Retry-After makes Direct Line JS
-    // retry, where a hanging request or a 500 would end the chat.
-    private static async ValueTask<object?> StoreUnavailable(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
+        // An app builder made from the route builder sees the properties UseDirectLine set on the app.
+        if (!endpoints.CreateApplicationBuilder().Properties.ContainsKey(MiddlewareKey))
         {
-            return await next(context);
-        }
-        catch (DirectLineStoreUnavailableException e)
-        {
-            // The cause's type only (a timeout or a lost connection): enough to tell an outage from an overload.
-            var logger = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger("FaqBot.BotFramework.DirectLine");
-            Log.StoreUnavailable(logger, e.InnerException?.GetType().Name ?? e.Message);
-            return new RetryAfterResult(StoreRetrySeconds, DirectLineResults.Error(StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable",
-                "The chat is briefly unavailable; please try again in a moment."));
-        }
-    }
-
-    private const int StoreRetrySeconds = 5;
-
-    private static IResult TooMany(System.Threading.RateLimiting.RateLimitLease lease)
-    {
-        var retryAfter = lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;
-        return new RetryAfterResult(retryAfter, DirectLineResults.Error(StatusCodes.Status429TooManyRequests, "TooManyRequests", "Too many requests; please wait a moment."));
-    }
-
-    private static void AddMiddlewareOnce(IApplicationBuilder app)
-    {
-        const string key = "FaqBot.DirectLine.Middleware";
-        if (app.Properties.ContainsKey(key))
-        {
-            return;
-        }
-
-        app.Properties[key] = true;
-        app.UseWebSockets();
-        app.UseCors();
-    }
-
-    private sealed class RetryAfterResult(int seconds, IResult inner) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return inner.ExecuteAsync(httpContext);
+            throw new InvalidOperationException(
+                $"{method} needs the Direct Line middleware (WebSockets, CORS, rate limits): call app.UseDirectLine() before app.{method}(...).");
         }
     }
 }

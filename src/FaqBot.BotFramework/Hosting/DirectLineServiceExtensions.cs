@@ -30,8 +30,9 @@ public static class DirectLineServiceExtensions
         // Turns run through the same pipeline and dispatcher as /api/messages (registered once, whichever Add… comes first).
         services.AddTurns();
         services.AddSingleton<DirectLineChannel>();
-        services.AddSingleton<DirectLineRateLimits>();
+        services.AddDirectLineRateLimits();
         services.AddSingleton<DirectLineMount>();
+        services.AddSingleton<DirectLineUrls>();
         services.AddHttpClient<AzureDirectLineTokenClient>(http => http.Timeout = TimeSpan.FromSeconds(10));
 
         var origins = builder.Configuration.GetSection(DirectLineOptions.SectionName).GetSection(nameof(DirectLineOptions.AllowedOrigins)).Get<string[]>() ?? [];

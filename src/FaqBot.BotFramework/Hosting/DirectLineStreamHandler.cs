@@ -2,13 +2,14 @@ using System.Net.WebSockets;
 using System.Text;
 using FaqBot.BotFramework.DirectLine;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FaqBot.BotFramework.Hosting;
 
 // The WebSocket streamUrl: backlog after the URL's watermark, then each new ActivitySet as one text frame.
 internal static class DirectLineStreamHandler
 {
-    public static async Task<IResult> StreamAsync(HttpContext context, string conversationId, string? t, string? watermark,
+    public static async Task<Results<EmptyHttpResult, DirectLineError>> StreamAsync(HttpContext context, string conversationId, string? t, string? watermark,
         DirectLineTokens tokens, IDirectLineStore conversations, IUsedStreamTokens used)
     {
         if (!context.WebSockets.IsWebSocketRequest)
@@ -87,7 +88,7 @@ internal static class DirectLineStreamHandler
             conversation.Unsubscribe(subscription);
         }
 
-        return Results.Empty;
+        return TypedResults.Empty;
     }
 
     private static async Task SendAsync(WebSocket socket, StreamSubscription subscription, CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
 using FaqBot.BotFramework.DirectLine;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.BotFramework.Hosting;
@@ -8,7 +8,8 @@ namespace FaqBot.BotFramework.Hosting;
 // POST /api/directline/token: the page's only way to a token; it never holds a secret.
 internal static class DirectLineTokenEndpoint
 {
-    public static async Task<IResult> IssueAsync(HttpContext context, IOptions<DirectLineOptions> options, DirectLineMount mount, DirectLineTokens tokens)
+    public static async Task<Results<JsonHttpResult<DirectLineTokenResponse>, DirectLineError>> IssueAsync(HttpContext context,
+        IOptions<DirectLineOptions> options, DirectLineUrls urls, DirectLineTokens tokens, AzureDirectLineTokenClient azure)
     {
         var settings = options.Value;
         if (!OriginAllowed(context, settings))
@@ -19,15 +20,17 @@ internal static class DirectLineTokenEndpoint
         var userId = DirectLineIds.NewUserId();
         if (settings.Secret.Length > 0)
         {
-            var azure = context.RequestServices.GetRequiredService<AzureDirectLineTokenClient>();
             var conversation = await azure.GenerateAsync(userId, context.RequestAborted);
-            return conversation is null
-                ? DirectLineResults.Error(StatusCodes.Status502BadGateway, "DirectLineUnavailable", "Azure Direct Line did not issue a token.")
-                : DirectLineResults.Json(new DirectLineTokenResponse(conversation.Token!, userId, conversation.ExpiresIn ?? 1800,
-                    settings.AzureBaseUrl.TrimEnd('/'), conversation.ConversationId));
+            if (conversation is null)
+            {
+                return DirectLineResults.Error(StatusCodes.Status502BadGateway, "DirectLineUnavailable", "Azure Direct Line did not issue a token.");
+            }
+
+            return DirectLineResults.Json(new DirectLineTokenResponse(conversation.Token!, userId, conversation.ExpiresIn ?? 1800,
+                settings.AzureBaseUrl.TrimEnd('/'), conversation.ConversationId));
         }
 
-        if (mount.Prefix is null)
+        if (!urls.IsMapped)
         {
             return DirectLineResults.Error(StatusCodes.Status503ServiceUnavailable, "DirectLineNotMapped", "No Direct Line is configured on this server.");
         }
@@ -35,7 +38,7 @@ internal static class DirectLineTokenEndpoint
         var conversationId = DirectLineIds.NewConversationId();
         var issued = tokens.IssueBearer(conversationId, userId);
         return DirectLineResults.Json(new DirectLineTokenResponse(issued.Token, userId, issued.ExpiresIn,
-            DirectLineRequest.Domain(context, mount.Prefix), conversationId));
+            urls.Domain(context), conversationId));
     }
 
     // Browsers send Origin on cross-site POSTs; a missing Origin is a server or same-origin caller, and the bot's own page is always allowed.

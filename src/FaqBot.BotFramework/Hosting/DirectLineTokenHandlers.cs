@@ -4,6 +4,7 @@ using System.Text.Json;
 using FaqBot.BotFramework.Activities;
 using FaqBot.BotFramework.DirectLine;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.BotFramework.Hosting;
@@ -11,7 +12,7 @@ namespace FaqBot.BotFramework.Hosting;
 // tokens/generate and tokens/refresh of Direct Line 3.0.
 internal static class DirectLineTokenHandlers
 {
-    public static async Task<IResult> GenerateAsync(HttpContext context, DirectLineTokens tokens, IOptions<DirectLineOptions> options)
+    public static async Task<Results<JsonHttpResult<Conversation>, DirectLineError>> GenerateAsync(HttpContext context, DirectLineTokens tokens, IOptions<DirectLineOptions> options)
     {
         var secret = options.Value.ServerSecret;
         if (DirectLineRequest.Bearer(context) is not { } presented)
@@ -51,7 +52,7 @@ internal static class DirectLineTokenHandlers
         return DirectLineResults.Json(new Conversation(conversationId, issued.Token, issued.ExpiresIn));
     }
 
-    public static async Task<IResult> RefreshAsync(HttpContext context, DirectLineTokens tokens)
+    public static async Task<Results<JsonHttpResult<Conversation>, DirectLineError>> RefreshAsync(HttpContext context, DirectLineTokens tokens)
     {
         if (DirectLineRequest.Bearer(context) is not { } token)
         {

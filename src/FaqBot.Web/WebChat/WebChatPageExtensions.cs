@@ -8,8 +8,21 @@ namespace FaqBot.Web.WebChat;
 /// <summary>Registers and serves the clinic's demo page with the Web Chat widget.</summary>
 public static class WebChatPageExtensions
 {
+    /// <summary>What Direct Line answers a patient's file or photo with (the page hides the upload button; a client
+    /// that sends one anyway is told where to turn). Patient photos are health data this bot must not collect.</summary>
+    public const string UploadRefusal =
+        "This chat does not accept files or photos. Please describe your question in words, or contact the clinic directly.";
+
     public static WebApplicationBuilder AddWebChatPage(this WebApplicationBuilder builder)
     {
+        // The clinic's words replace the protocol's neutral default; DirectLine:UploadRefusal in settings still wins.
+        builder.Services.AddOptions<DirectLineOptions>().PostConfigure(options =>
+        {
+            if (options.UploadRefusal == DirectLineOptions.DefaultUploadRefusal)
+            {
+                options.UploadRefusal = UploadRefusal;
+            }
+        });
         builder.Services.AddOptions<WebChatOptions>()
             .BindConfiguration(WebChatOptions.SectionName)
             .ValidateDataAnnotations()

@@ -54,6 +54,7 @@ public sealed class DirectLineServer : IAsyncDisposable
         var app = builder.Build();
         try
         {
+            app.UseDirectLine();
             app.MapDirectLine("/v3/directline");
             app.MapDirectLineTokenEndpoint("/api/directline/token");
             await app.StartAsync();
