@@ -83,21 +83,26 @@ public sealed class ConnectorResilienceTests : IAsyncLifetime
     [Fact]
     public async Task SlowChannelDoesNotHoldTheInboundRequestLongerThanTheBound()
     {
-        channel.Respond = async (_, aborted) => { await Task.Delay(TimeSpan.FromSeconds(3), aborted); return Results.Json(new { id = "late" }); };
+        // The channel answers only once the test lets it: slower than the bound for as long as the test needs.
+        var answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        channel.Respond = async (_, aborted) => { await answer.Task.WaitAsync(aborted); return Results.Json(new { id = "late" }); };
         await StartBotAsync(("InboundWait", "00:00:00.300"));
         var started = Stopwatch.StartNew();
 
         var response = await bot!.Http.PostActivityAsync(bot.MessagesUrl, Some.Message(channel.ServiceUrl));
+        var elapsed = started.Elapsed;
+        answer.SetResult();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(started.Elapsed < TimeSpan.FromSeconds(2), $"inbound request took {started.Elapsed}");
+        Assert.True(elapsed < TimeSpan.FromSeconds(2), $"inbound request took {elapsed}");
         await channel.WaitForPostsAsync(1);
     }
 
     [Fact]
     public async Task HungChannelIsGivenUpOnAfterTheOutboundTimeoutAndTheBotKeepsServing()
     {
-        channel.Respond = async (_, aborted) => { await Task.Delay(TimeSpan.FromSeconds(30), aborted); return Results.Ok(); };
+        // Hung: never answers; only the bot hanging up ends the wait.
+        channel.Respond = async (_, aborted) => { await Task.Delay(Timeout.InfiniteTimeSpan, aborted); return Results.Ok(); };
         await StartBotAsync(("InboundWait", "00:00:05"), ("OutboundTimeout", "00:00:00.600"), ("OutboundAttemptTimeout", "00:00:00.250"));
         var started = Stopwatch.StartNew();
 
