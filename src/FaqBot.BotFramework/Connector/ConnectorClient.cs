@@ -17,11 +17,13 @@ public sealed partial class ConnectorClient(
     ServiceUrlPolicy policy,
     IOptions<BotFrameworkOptions> options,
     ILogger<ConnectorClient> logger,
-    IBotTokenProvider? tokenProvider = null)
+    IBotTokenProvider? tokenProvider = null,
+    TimeProvider? time = null)
 {
     public const string HttpClientName = "BotConnector";
 
-    private readonly ResiliencePipeline<HttpResponseMessage> resilience = ConnectorResilience.Build(options.Value);
+    // Retry waits and timeouts run on the host's clock, so a test can move it instead of sleeping through a Retry-After.
+    private readonly ResiliencePipeline<HttpResponseMessage> resilience = ConnectorResilience.Build(options.Value, time);
 
     /// <summary>Sends <paramref name="activity"/> to the conversation at <paramref name="serviceUrl"/>; returns the channel's id for it, or null.</summary>
     public async Task<string?> SendAsync(Uri serviceUrl, bool serviceUrlAuthenticated, Activity activity, CancellationToken cancellationToken)
