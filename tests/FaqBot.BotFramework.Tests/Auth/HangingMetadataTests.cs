@@ -113,7 +113,7 @@ public sealed class HangingMetadataRetryTests : AuthenticatedBot, IDisposable
     {
         var forged = TestTokens.Channel(TestKey.Rogue("rogue").Credentials(keyIdOverride: Login.ChannelKey.KeyId), ServiceUrl);
         _ = await PostAsync(forged);
-        // The first fetch is given up on after 3 × MetadataTimeout; then the retry delay (1 s) passes.
+        // The first fetch is given up on after 3 × MetadataTimeout (real time); then the bot's clock passes the retry delay (1 s).
         var clock = Stopwatch.StartNew();
         while (!Bot.Logs.Lines.Any(l => l.Level == LogLevel.Warning && l.Message.Contains(silent.Url, StringComparison.Ordinal)) && clock.Elapsed < TimeSpan.FromSeconds(20))
         {
