@@ -18,11 +18,12 @@ public sealed partial class ConnectorClient(
     IOptions<BotFrameworkOptions> options,
     ILogger<ConnectorClient> logger,
     IBotTokenProvider? tokenProvider = null,
-    TimeProvider? clock = null)
+    TimeProvider? time = null)
 {
     public const string HttpClientName = "BotConnector";
 
-    private readonly ResiliencePipeline<HttpResponseMessage> resilience = ConnectorResilience.Build(options.Value, clock);
+    // Retry waits and timeouts run on the host's clock, so a test can move it instead of sleeping through a Retry-After.
+    private readonly ResiliencePipeline<HttpResponseMessage> resilience = ConnectorResilience.Build(options.Value, time);
 
     /// <summary>Sends <paramref name="activity"/> to the conversation at <paramref name="serviceUrl"/>; returns the channel's id for it, or null.</summary>
     public async Task<string?> SendAsync(Uri serviceUrl, bool serviceUrlAuthenticated, Activity activity, CancellationToken cancellationToken)

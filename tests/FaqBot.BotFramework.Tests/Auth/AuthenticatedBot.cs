@@ -34,6 +34,7 @@ public abstract class AuthenticatedBot : IAsyncLifetime
         {
             services.AddSingleton<IBotTokenProvider>(Tokens);
             Channel.RouteAllHostsHere(services);
+            ConfigureServices(services);
         });
     }
 
@@ -44,9 +45,15 @@ public abstract class AuthenticatedBot : IAsyncLifetime
         await Login.DisposeAsync();
     }
 
+    /// <summary>Lets a test class register services of its own (a clock) after the bot's.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     protected async Task AssertNothingWasSentAsync()
     {
-        await Task.Delay(200);
+        // Once stopped, every turn the bot started has ended: a late send would be in by now.
+        await Bot.StopAsync();
         Assert.Empty(Handler.Received);
         Assert.Empty(Channel.Posts);
         Assert.Equal(0, Tokens.Requests);

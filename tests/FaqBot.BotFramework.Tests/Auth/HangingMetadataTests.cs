@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using FaqBot.BotFramework.Auth;
 using FaqBot.BotFramework.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FaqBot.BotFramework.Tests.Auth;
 
@@ -93,6 +95,9 @@ public sealed class HangingMetadataRetryTests : AuthenticatedBot, IDisposable
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
     private const string ServiceUrl = "http://webchat.botframework.example/";
     private readonly SilentServer silent = new();
+    // The bot's clock, moved past the retry delay instead of sleeping through it. (The fetch's own timeout is the HTTP
+    // client's, on the real clock.)
+    private readonly FakeTimeProvider time = new(DateTimeOffset.UtcNow);
 
     protected override void Configure(Dictionary<string, string?> settings)
     {
@@ -101,18 +106,20 @@ public sealed class HangingMetadataRetryTests : AuthenticatedBot, IDisposable
         settings["BotFramework:MetadataRetryDelay"] = "00:00:01";
     }
 
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(time);
+
     [Fact]
     public async Task ARetryOfAHangingEndpointIsNotWaitedFor()
     {
         var forged = TestTokens.Channel(TestKey.Rogue("rogue").Credentials(keyIdOverride: Login.ChannelKey.KeyId), ServiceUrl);
         _ = await PostAsync(forged);
-        // The first fetch is given up on after 3 × MetadataTimeout; then the retry delay (1 s) passes.
+        // The first fetch is given up on after 3 × MetadataTimeout (real time); then the bot's clock passes the retry delay (1 s).
         var clock = Stopwatch.StartNew();
         while (!Bot.Logs.Lines.Any(l => l.Level == LogLevel.Warning && l.Message.Contains(silent.Url, StringComparison.Ordinal)) && clock.Elapsed < TimeSpan.FromSeconds(20))
         {
             await Task.Delay(50);
         }
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        time.Advance(TimeSpan.FromSeconds(1.5));
 
         // This request starts the retry (a second connection to the endpoint) and does not wait for it.
         clock.Restart();

@@ -1,8 +1,11 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using FaqBot.BotFramework.Tests.Support;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FaqBot.BotFramework.Tests.Connector;
 
@@ -30,14 +33,30 @@ public sealed class ConnectorResilienceTests : IAsyncLifetime
     [Fact]
     public async Task ThrottledReplyIsRetriedAfterTheRetryAfterDelay()
     {
-        channel.Respond = (n, _) => Task.FromResult(n == 0 ? Throttled(retryAfterSeconds: 1) : Results.Json(new { id = "ok" }));
-        await StartBotAsync();
-        var started = Stopwatch.StartNew();
+        // The bot's clock: the Retry-After is waited out on it, and each attempt notes the time on it.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var attemptedAt = new ConcurrentQueue<DateTimeOffset>();
+        channel.Respond = (n, _) =>
+        {
+            attemptedAt.Enqueue(clock.GetUtcNow());
+            return Task.FromResult(n == 0 ? Throttled(retryAfterSeconds: 1) : Results.Json(new { id = "ok" }));
+        };
+        bot = await BotApp.StartAsync(handler, services: services => services.AddSingleton<TimeProvider>(clock));
 
-        await bot!.Http.PostActivityAsync(bot.MessagesUrl, Some.Message(channel.ServiceUrl));
+        var inbound = bot.Http.PostActivityAsync(bot.MessagesUrl, Some.Message(channel.ServiceUrl));
+        await channel.WaitForPostsAsync(1);
+        // In small steps, as the bot may not have started its wait yet: the retry comes once a second has passed on its clock.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (channel.Attempts < 2 && DateTime.UtcNow < deadline)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(10);
+        }
 
         var posts = await channel.WaitForPostsAsync(2);
-        Assert.True(started.Elapsed >= TimeSpan.FromSeconds(0.9), $"retried after {started.Elapsed}");
+        (await inbound).Dispose();
+        var times = attemptedAt.ToArray();
+        Assert.True(times[1] - times[0] >= TimeSpan.FromSeconds(1), $"retried after {times[1] - times[0]}");
         Assert.Equal(posts[0].Activity.Text, posts[1].Activity.Text);
     }
 
@@ -83,21 +102,26 @@ public sealed class ConnectorResilienceTests : IAsyncLifetime
     [Fact]
     public async Task SlowChannelDoesNotHoldTheInboundRequestLongerThanTheBound()
     {
-        channel.Respond = async (_, aborted) => { await Task.Delay(TimeSpan.FromSeconds(3), aborted); return Results.Json(new { id = "late" }); };
+        // The channel answers only once the test lets it: slower than the bound for as long as the test needs.
+        var answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        channel.Respond = async (_, aborted) => { await answer.Task.WaitAsync(aborted); return Results.Json(new { id = "late" }); };
         await StartBotAsync(("InboundWait", "00:00:00.300"));
         var started = Stopwatch.StartNew();
 
         var response = await bot!.Http.PostActivityAsync(bot.MessagesUrl, Some.Message(channel.ServiceUrl));
+        var elapsed = started.Elapsed;
+        answer.SetResult();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(started.Elapsed < TimeSpan.FromSeconds(2), $"inbound request took {started.Elapsed}");
+        Assert.True(elapsed < TimeSpan.FromSeconds(2), $"inbound request took {elapsed}");
         await channel.WaitForPostsAsync(1);
     }
 
     [Fact]
     public async Task HungChannelIsGivenUpOnAfterTheOutboundTimeoutAndTheBotKeepsServing()
     {
-        channel.Respond = async (_, aborted) => { await Task.Delay(TimeSpan.FromSeconds(30), aborted); return Results.Ok(); };
+        // Hung: never answers; only the bot hanging up ends the wait.
+        channel.Respond = async (_, aborted) => { await Task.Delay(Timeout.InfiniteTimeSpan, aborted); return Results.Ok(); };
         await StartBotAsync(("InboundWait", "00:00:05"), ("OutboundTimeout", "00:00:00.600"), ("OutboundAttemptTimeout", "00:00:00.250"));
         var started = Stopwatch.StartNew();
 

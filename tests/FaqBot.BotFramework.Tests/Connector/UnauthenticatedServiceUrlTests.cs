@@ -44,7 +44,8 @@ public sealed class UnauthenticatedServiceUrlTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(handler.Received);
-        await Task.Delay(200);
+        // Once stopped, the turn has ended: a reply it sent would be in by now.
+        await bot.StopAsync();
         Assert.Empty(channel.Posts);
         Assert.Contains(bot.Logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("AllowedServiceUrls"));
     }

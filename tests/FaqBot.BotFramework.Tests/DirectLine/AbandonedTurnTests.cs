@@ -19,16 +19,21 @@ public sealed class AbandonedTurnTests : IAsyncLifetime
         (await client.StartAsync()).Dispose();
         await client.PollUntilAsync(a => a.Count == 1);
 
-        // "slow" takes 2 s before its echo; the browser gives up after 300 ms (it navigated away, the tab closed).
+        // "slow" waits until the test releases it, which it never does here; the browser gives up while the bot works
+        // (it navigated away, the tab closed).
         using var post = new HttpRequestMessage(HttpMethod.Post, $"{server.Domain}/conversations/{client.ConversationId}/activities")
         {
             Content = JsonContent.Create(new { type = "message", text = "slow", from = new { id = "user" } }),
         };
         post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", client.Token);
-        using var abandon = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Http.SendAsync(post, abandon.Token));
+        using var abandon = new CancellationTokenSource();
+        var sending = client.Http.SendAsync(post, abandon.Token);
+        await server.Bot.SlowStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await abandon.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
 
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // The turn's own end: cancelled, it can no longer echo (a turn left running would wait here until the timeout).
+        await server.Bot.SlowCancelled.Task.WaitAsync(TimeSpan.FromSeconds(10));
         var (activities, _) = await client.GetActivitiesAsync();
         Assert.Contains(activities, a => (string?)a["text"] == "slow");
         Assert.DoesNotContain(activities, a => (string?)a["text"] == "echo: slow");

@@ -99,13 +99,14 @@ public sealed class DirectLineLimitsTests
     [Fact]
     public async Task WhenFullTheLongestIdleConversationMakesRoom()
     {
-        await using var server = await DirectLineServer.StartAsync(new() { ["DirectLine:MaxConversations"] = "2" });
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await DirectLineServer.StartAsync(new() { ["DirectLine:MaxConversations"] = "2" }, clock: clock);
         using var oldest = server.Client();
         using var middle = server.Client();
         using var newest = server.Client();
         (await oldest.StartAsync()).Dispose();
         (await middle.StartAsync()).Dispose();
-        await Task.Delay(20);
+        clock.Advance(TimeSpan.FromSeconds(1));
         await middle.GetActivitiesAsync();
 
         (await newest.StartAsync()).Dispose();

@@ -127,8 +127,10 @@ public sealed class DirectLinePollingTests : IAsyncLifetime
         (await client.StartAsync()).Dispose();
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        using var posted = await client.PostMessageAsync("slow");
+        // "slow" is still working when the POST answers: it waits until released below.
+        using var posted = await client.PostMessageAsync("slow").WaitAsync(TimeSpan.FromSeconds(10));
         var answeredAfter = clock.Elapsed;
+        server.Bot.ReleaseSlow();
         var activities = await client.PollUntilAsync(a => a.Count >= 3);
 
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);

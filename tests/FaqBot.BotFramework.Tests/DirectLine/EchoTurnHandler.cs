@@ -8,6 +8,18 @@ public sealed class EchoTurnHandler : ITurnHandler
 {
     public List<Activity> Received { get; } = [];
 
+    /// <summary>A "slow" turn has started and is waiting for <see cref="ReleaseSlow"/>.</summary>
+    public TaskCompletionSource SlowStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>A "slow" turn was cancelled while it waited, so it never echoed.</summary>
+    public TaskCompletionSource SlowCancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // "slow" waits for the test rather than for the clock: as slow as the test needs, and no slower.
+    private readonly TaskCompletionSource slowGate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Lets every "slow" turn, waiting or still to come, carry on to its echo.</summary>
+    public void ReleaseSlow() => slowGate.TrySetResult();
+
     public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
@@ -22,10 +34,24 @@ public sealed class EchoTurnHandler : ITurnHandler
         switch (activity.Text)
         {
             case "boom": throw new InvalidOperationException("test failure");
-            case "slow": await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken); break;
+            case "slow": await SlowAsync(cancellationToken); break;
             case "typing": await turn.SendAsync(new Activity { Type = ActivityTypes.Typing }, cancellationToken); break;
         }
 
         await turn.SendAsync(activity.CreateReply($"echo: {activity.Text}"), cancellationToken);
+    }
+
+    private async Task SlowAsync(CancellationToken cancellationToken)
+    {
+        SlowStarted.TrySetResult();
+        try
+        {
+            await slowGate.Task.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            SlowCancelled.TrySetResult();
+            throw;
+        }
     }
 }

@@ -16,6 +16,7 @@ namespace FaqBot.BotFramework.Tests.Support;
 public sealed class BotApp : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private Task? stopped;
 
     private BotApp(WebApplication app, Uri address, LogCapture logs)
     {
@@ -61,10 +62,16 @@ public sealed class BotApp : IAsyncDisposable
         return app;
     }
 
+    /// <summary>
+    /// Stops the host. Stopping waits for every turn it started, so afterwards whatever a request set off has happened:
+    /// a test that checks something did not happen asserts after this instead of sleeping.
+    /// </summary>
+    public Task StopAsync() => stopped ??= app.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await app.StopAsync();
+        await StopAsync();
         await app.DisposeAsync();
     }
 }

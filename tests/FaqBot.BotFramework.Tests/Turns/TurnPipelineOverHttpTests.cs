@@ -62,24 +62,34 @@ public sealed class TurnPipelineOverHttpTests : IAsyncLifetime
     public async Task StoppingTheHostLetsATurnRunningInTheBackgroundDeliverItsReplyFirst()
     {
         var working = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var finish = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var slow = new RecordingTurnHandler(async (turn, ct) =>
         {
             working.TrySetResult();
-            // Longer than the channel waits for its 200: the rest of the turn runs after the request has ended.
-            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            // Still working when the channel's 200 goes (after InboundWait) and when the host starts stopping.
+            await finish.Task.WaitAsync(ct);
             await turn.SendAsync(turn.Activity.CreateReply("Here is your answer."), ct);
         });
         var bot = await BotApp.StartAsync(slow, new Dictionary<string, string?> { ["BotFramework:InboundWait"] = "00:00:00.200" });
+        Task? stopping = null;
         try
         {
             using var response = await bot.Http.PostActivityAsync(bot.MessagesUrl, Some.Message(channel.ServiceUrl));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             await working.Task;
             Assert.Empty(channel.Posts);
+
+            stopping = bot.DisposeAsync().AsTask();
+            // The dispatcher says it is waiting for the turn; only then may the turn finish.
+            Assert.True(
+                SpinWait.SpinUntil(() => bot.Logs.Lines.Any(l => l.Message.StartsWith("Stopping: waiting for 1 running turn", StringComparison.Ordinal)), TimeSpan.FromSeconds(10)),
+                "the host did not wait for the running turn");
+            Assert.False(stopping.IsCompleted, "the host stopped before the turn finished");
         }
         finally
         {
-            await bot.DisposeAsync();
+            finish.TrySetResult();
+            await (stopping ?? bot.DisposeAsync().AsTask());
         }
 
         var post = Assert.Single(channel.Posts);

@@ -58,10 +58,15 @@ public sealed class TypingIndicatorTests
     {
         var typingArrives = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var replying = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var answerHandedOver = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var pipeline = Pipeline(async (turn, ct) =>
         {
             await replying.Task;
-            await turn.SendAsync(turn.Activity.CreateReply("Answer."), ct);
+            // The pipeline hands a reply to the transport synchronously unless a step holds it back, so once SendAsync
+            // has returned, an answer that did not wait for the typing activity has already been "message started".
+            var answer = turn.SendAsync(turn.Activity.CreateReply("Answer."), ct);
+            answerHandedOver.SetResult();
+            await answer;
         });
         var order = new List<string>();
 
@@ -72,7 +77,7 @@ public sealed class TypingIndicatorTests
         }, CancellationToken.None);
         clock.Advance(TimeSpan.FromMilliseconds(300));
         replying.SetResult();
-        await Task.Delay(100);
+        await answerHandedOver.Task.WaitAsync(TimeSpan.FromSeconds(10));
         typingArrives.SetResult("t-1");
         await turn;
 

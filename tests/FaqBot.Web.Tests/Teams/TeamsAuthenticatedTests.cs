@@ -42,7 +42,7 @@ public sealed class TeamsAuthenticatedTests : TeamsTestBed
         using var response = await SendAsync(Teams.ChannelMessage("1741101010002", "1741101010002", "What is microneedling?"), token: null);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(await Channel.MessagesAfterQuietAsync(TimeSpan.FromMilliseconds(500)));
+        Assert.Empty(await MessagesOnceTurnsEndAsync());
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class TeamsAuthenticatedTests : TeamsTestBed
         using var response = await SendAsync(Teams.ChannelMessage("1741101010003", "1741101010003", "What is microneedling?"), token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(await Channel.MessagesAfterQuietAsync(TimeSpan.FromMilliseconds(500)));
+        Assert.Empty(await MessagesOnceTurnsEndAsync());
     }
 
     protected override async Task BeforeBotStartsAsync() => login = await FakeLoginServer.StartAsync();

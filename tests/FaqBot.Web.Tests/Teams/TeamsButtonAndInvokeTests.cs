@@ -39,7 +39,7 @@ public sealed class TeamsButtonAndInvokeTests : TeamsTestBed
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("{}", (await response.Content.ReadAsStringAsync()).Trim());
-        Assert.Single(await Channel.MessagesAfterQuietAsync(TimeSpan.FromMilliseconds(500)));
+        Assert.Single(await MessagesOnceTurnsEndAsync());
         Assert.Equal(1, await HelpfulCountAsync(1));
     }
 
@@ -51,7 +51,7 @@ public sealed class TeamsButtonAndInvokeTests : TeamsTestBed
         await PostAsync(Teams.InstallationUpdate(conversation, "personal", "add"));
         var messages = await Channel.WaitForMessagesAsync(1);
 
-        var welcome = Assert.Single(await Channel.MessagesAfterQuietAsync(TimeSpan.FromMilliseconds(500)));
+        var welcome = Assert.Single(await MessagesOnceTurnsEndAsync());
         Assert.Equal(conversation, welcome.Activity.Conversation?.Id);
         Assert.NotEmpty(welcome.Activity.SuggestedActions?.Actions ?? []);
         Assert.All(welcome.Activity.SuggestedActions!.Actions, a => Assert.Equal("imBack", a.Type));
@@ -76,7 +76,7 @@ public sealed class TeamsButtonAndInvokeTests : TeamsTestBed
     {
         await PostAsync(Teams.MemberJoinedTeam("29:new-colleague-Qx1"));
 
-        Assert.Empty(await Channel.MessagesAfterQuietAsync(TimeSpan.FromMilliseconds(700)));
+        Assert.Empty(await MessagesOnceTurnsEndAsync());
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class TeamsButtonAndInvokeTests : TeamsTestBed
     {
         await PostAsync(Teams.InstallationUpdate(PersonalConversation("remove"), "personal", "remove"));
 
-        Assert.Empty(await Channel.MessagesAfterQuietAsync(TimeSpan.FromMilliseconds(700)));
+        Assert.Empty(await MessagesOnceTurnsEndAsync());
     }
 
     private async Task<int> HelpfulCountAsync(int expected)

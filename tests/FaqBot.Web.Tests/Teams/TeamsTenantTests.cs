@@ -18,7 +18,7 @@ public sealed class TeamsTenantTests : TeamsTestBed
         // TeamsPayloads sends from TenantId, which is not the clinic's.
         await PostAsync(Teams.PersonalMessage(PersonalConversation("foreign"), "1741101009001", "What is microneedling?"));
 
-        Assert.Empty(await Channel.MessagesAfterQuietAsync(TimeSpan.FromSeconds(1)));
+        Assert.Empty(await MessagesOnceTurnsEndAsync());
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FaqBot.BotFramework.Activities;
+using FaqBot.BotFramework.Turns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FaqBot.Web.Tests.Teams;
@@ -52,6 +53,23 @@ public abstract class TeamsTestBed : IAsyncLifetime
         var response = await Bot.Http.PostAsync("/api/messages", content);
         Assert.True(response.IsSuccessStatusCode, $"POST /api/messages answered {(int)response.StatusCode}");
         return response;
+    }
+
+    /// <summary>
+    /// The bot's messages once no turn is running. The bot posts only from turns, so whatever the requests so far set off
+    /// has been posted by then: a test that checks a message did NOT come asserts on this instead of sleeping.
+    /// </summary>
+    protected async Task<IReadOnlyList<FakeChannel.ReceivedPost>> MessagesOnceTurnsEndAsync()
+    {
+        var turns = Bot.Services.GetRequiredService<TurnDispatcher>();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (turns.Running > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(0, turns.Running);
+        return Channel.Messages;
     }
 
     /// <summary>The path the bot must post a reply to: each id escaped as one segment, under the serviceUrl's path.</summary>
