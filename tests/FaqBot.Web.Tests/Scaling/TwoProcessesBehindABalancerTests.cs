@@ -1,0 +1,249 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using FaqBot.Web.Tests.Browser;
+using FaqBot.Web.Tests.Hardening;
+using Microsoft.Playwright;
+using Npgsql;
+using static Microsoft.Playwright.Assertions;
+
+namespace FaqBot.Web.Tests.Scaling;
+
+/// <summary>
+/// Two real bot processes on one Redis and one PostgreSQL behind a round-robin load balancer, and a patient on the real
+/// Web Chat page in Chromium who only ever talks to the balancer: the chat is served by both instances, survives one of
+/// them being killed mid-conversation, carries on through its replacement, and the feedback lands in one database.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class TwoProcessesBehindABalancerTests(ChromiumBrowser chromium) : IAsyncLifetime
+{
+    private const string FirstQuestion = "does microneedling hurt?";
+    private const string SecondQuestion = "What causes vitiligo?";
+    private const string AfterTheCrash = "Can microneedling help acne scars?";
+    private const string AfterTheDeploy = "Is vitiligo contagious?";
+    private const string DirectLinePosts = "/activities";
+
+    private readonly List<string> folders = [];
+    private readonly Dictionary<string, BotProcess> bots = [];
+    private RedisServer redis = null!;
+    private PostgresServer postgres = null!;
+    private LoopbackBalancer balancer = null!;
+    private string feedbackDatabase = "";
+
+    public async Task InitializeAsync()
+    {
+        var redisStart = RedisServer.StartAsync();
+        var postgresStart = PostgresServer.StartAsync();
+        balancer = await LoopbackBalancer.StartAsync();
+        redis = await redisStart;
+        postgres = await postgresStart;
+        feedbackDatabase = await postgres.CreateDatabaseAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var bot in bots.Values)
+        {
+            await bot.DisposeAsync();
+        }
+
+        if (balancer is not null)
+        {
+            await balancer.DisposeAsync();
+        }
+
+        if (redis is not null)
+        {
+            await redis.DisposeAsync();
+        }
+
+        if (postgres is not null)
+        {
+            await postgres.DisposeAsync();
+        }
+
+        foreach (var folder in folders)
+        {
+            await TempFolders.DeleteAsync(folder);
+        }
+    }
+
+    [Fact]
+    public async Task PatientChatsThroughTheBalancerAcrossBothInstancesThroughAKillAndAReplacementWithNothingLost()
+    {
+        await Task.WhenAll(StartBotAsync("a"), StartBotAsync("b"));
+        var chat = await ChatPage.OpenAsync(chromium.Browser, balancer.Address,
+            TestArtefacts.For(nameof(PatientChatsThroughTheBalancerAcrossBothInstancesThroughAKillAndAReplacementWithNothingLost)), ChatPage.Desktop);
+        var frames = SocketFrames.Watch(chat.Page);
+        var origins = new ConcurrentBag<string>();
+        chat.Page.Request += (_, request) => origins.Add(Origin(request.Url));
+        chat.Page.WebSocket += (_, socket) => origins.Add(Origin(socket.Url));
+
+        // Two questions, each answered once and in order, their posts served by different instances.
+        await chat.OpenChatWithKeyboardAsync();
+        await chat.WaitForBotMessageAfterAsync(0);
+        var first = await AskAndWaitForAnswerAsync(chat, FirstQuestion);
+        var second = await AskAndWaitForAnswerAsync(chat, SecondQuestion);
+        await chat.ScreenshotAsync("two-answers");
+        Assert.Equal(["a", "b"], Served(DirectLinePosts).TakeLast(2).Select(s => s.Destination).Order());
+
+        // Helpful on both answers: two posts in a row, one to each instance; both votes land in the one database.
+        await PressHelpfulAsync(chat, first);
+        await PressHelpfulAsync(chat, second);
+        var feedbackPosts = Served(DirectLinePosts).TakeLast(2).Select(s => s.Destination).ToList();
+        Assert.Equal(["a", "b"], feedbackPosts.Order());
+        Assert.Equal(2, await HelpfulVotesAsync());
+        var before = await TranscriptAsync(chat);
+        AssertAskedAndAnsweredOnceInOrder(before, FirstQuestion, SecondQuestion);
+
+        // Kill the instance holding the patient's socket. The balancer's probe takes it out of the rotation; the patient
+        // asks while Web Chat is still reconnecting, so the answer must come through the new socket's catch-up.
+        var holder = Served("/stream").Last().Destination;
+        var survivor = holder == "a" ? "b" : "a";
+        await bots[holder].KillAsync();
+        await balancer.WaitUntilOutOfRotationAsync(holder, TimeSpan.FromSeconds(10));
+        var postsBefore = Served(DirectLinePosts).Count;
+        await AskAndWaitForAnswerAsync(chat, AfterTheCrash, timeoutMs: 40_000);
+        await chat.ScreenshotAsync("answered-after-the-kill");
+        var afterKill = await TranscriptAsync(chat);
+        Assert.Equal(before, afterKill.Take(before.Count));
+        Assert.Equal([(true, AfterTheCrash)], afterKill.Skip(before.Count).Where(e => e.FromUser).Select(e => (e.FromUser, e.Text.Trim())));
+        Assert.Single(afterKill.Skip(before.Count), e => !e.FromUser);
+        Assert.All(Served(DirectLinePosts).Skip(postsBefore), s => Assert.Equal(survivor, s.Destination));
+        Assert.Equal(survivor, Served("/stream").Last().Destination);
+
+        // A rolling deploy: a replacement joins the rotation in the dead instance's place, and the next requests reach it.
+        await StartBotAsync("c");
+        balancer.Remove(holder);
+        postsBefore = Served(DirectLinePosts).Count;
+        var fourth = await AskAndWaitForAnswerAsync(chat, AfterTheDeploy);
+        await PressHelpfulAsync(chat, fourth);
+        await chat.ScreenshotAsync("answered-after-the-replacement");
+        Assert.Equal(new[] { "c", survivor }.Order(), Served(DirectLinePosts).Skip(postsBefore).Select(s => s.Destination).Order());
+        Assert.Equal(3, await HelpfulVotesAsync());
+
+        // Nothing delivered twice: every activity reached the page once over all its sockets, watermarks without a gap.
+        var delivered = frames.ActivityIds();
+        Assert.Equal(delivered.Distinct(), delivered);
+        var final = await TranscriptAsync(chat);
+        AssertAskedAndAnsweredOnceInOrder(final, FirstQuestion, SecondQuestion, AfterTheCrash, AfterTheDeploy);
+        // The page, its token, Direct Line and its sockets: all through the balancer, never an instance directly.
+        Assert.Equal([Origin(balancer.Address.ToString())], origins.Where(o => o.Length > 0).Distinct());
+        await Expect(chat.Panel).Not.ToContainTextAsync("Send failed");
+        await Expect(chat.Panel).Not.ToContainTextAsync("restarted");
+        Assert.Empty(chat.ScriptErrors);
+        await chat.CloseAsync();
+    }
+
+    private async Task StartBotAsync(string name)
+    {
+        var folder = Directory.CreateTempSubdirectory($"faqbot-instance-{name}-").FullName;
+        lock (folders)
+        {
+            folders.Add(folder);
+        }
+
+        var bot = await BotProcess.StartAsync(folder, new Dictionary<string, string>
+        {
+            // What a clinic's IT sets on every instance behind a load balancer (docs/scaling.md).
+            ["ConnectionStrings__Redis"] = redis.ConnectionString,
+            ["DirectLine__TokenSigningKey"] = ScaledBot.SigningKey,
+            ["ConnectionStrings__Feedback"] = feedbackDatabase,
+            ["Feedback__HashKey"] = "instances-share-this-key",
+            // The balancer's public address: the page is told to talk Direct Line there, not to the instance.
+            ["DirectLine__PublicBaseUrl"] = new Uri(balancer.Address, "/v3/directline").ToString(),
+            // The test's build serves the page from the project's static web assets, as dotnet run does.
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Logging__LogLevel__Default"] = "Warning",
+        });
+        lock (bots)
+        {
+            bots[name] = bot;
+        }
+
+        balancer.Route(name, bot.Address);
+    }
+
+    private List<LoopbackBalancer.Served> Served(string pathPart) =>
+        [.. balancer.Requests.Where(s => s.Path.Contains("/v3/directline/", StringComparison.Ordinal) && s.Path.Split('?')[0].EndsWith(pathPart, StringComparison.Ordinal))];
+
+    private static async Task<ILocator> AskAndWaitForAnswerAsync(ChatPage chat, string question, int timeoutMs = 20_000)
+    {
+        var before = await chat.BotMessages.CountAsync();
+        await chat.SendBox.FocusAsync();
+        await chat.AskAsync(question);
+        var answer = await chat.WaitForBotMessageAfterAsync(before, timeoutMs);
+        await Expect(answer.GetByRole(AriaRole.Button, new() { Name = "Helpful", Exact = true })).ToBeVisibleAsync();
+        return answer;
+    }
+
+    private static async Task PressHelpfulAsync(ChatPage chat, ILocator answer)
+    {
+        var before = await chat.BotMessages.CountAsync();
+        await answer.GetByRole(AriaRole.Button, new() { Name = "Helpful", Exact = true }).ClickAsync();
+        await Expect(await chat.WaitForBotMessageAfterAsync(before)).ToContainTextAsync("Thank you");
+    }
+
+    private async Task<long> HelpfulVotesAsync()
+    {
+        await using var connection = new NpgsqlConnection(feedbackDatabase + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(SUM(count), 0) FROM feedback WHERE helpful = 1";
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    private sealed record Entry(bool FromUser, string Text);
+
+    // The transcript as the patient reads it: who said what, top to bottom.
+    private static async Task<List<Entry>> TranscriptAsync(ChatPage chat)
+    {
+        var entries = await chat.Panel.Locator(".webchat__basic-transcript__activity").EvaluateAllAsync<string[][]>(
+            "items => items.map(item => [String(!!item.querySelector('.webchat__stacked-layout--from-user')), item.innerText])");
+        return [.. entries.Select(e => new Entry(e[0] == "true", e[1]))];
+    }
+
+    // Each question shows once, in the order asked, with its answer right after it, and no message shows twice.
+    private static void AssertAskedAndAnsweredOnceInOrder(List<Entry> transcript, params string[] questions)
+    {
+        Assert.Equal(questions, transcript.Where(e => e.FromUser).Select(e => e.Text.Trim()).Where(questions.Contains));
+        foreach (var question in questions)
+        {
+            var at = transcript.FindIndex(e => e.FromUser && e.Text.Trim() == question);
+            Assert.True(at + 1 < transcript.Count && !transcript[at + 1].FromUser, $"\"{question}\" has no answer right after it");
+            var answer = transcript[at + 1].Text;
+            Assert.Single(transcript, e => e.Text == answer);
+        }
+    }
+
+    // Where a request went, as scheme and authority (ws:// counted as http://); "" for data: and blob: URLs.
+    private static string Origin(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "ws" or "wss"
+            ? $"{(uri.Scheme is "ws" or "http" ? "http" : "https")}://{uri.Authority}"
+            : "";
+
+    /// <summary>What the bot sent the page over its Direct Line sockets (all of them, across reconnects).</summary>
+    private sealed class SocketFrames
+    {
+        private readonly ConcurrentQueue<string> ids = new();
+
+        public static SocketFrames Watch(IPage page)
+        {
+            var frames = new SocketFrames();
+            page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
+            {
+                if (string.IsNullOrWhiteSpace(frame.Text))
+                {
+                    return;
+                }
+
+                foreach (var activity in JsonNode.Parse(frame.Text)?["activities"]?.AsArray() ?? [])
+                {
+                    frames.ids.Enqueue((string)activity!["id"]!);
+                }
+            };
+            return frames;
+        }
+
+        public List<string> ActivityIds() => [.. ids];
+    }
+}
