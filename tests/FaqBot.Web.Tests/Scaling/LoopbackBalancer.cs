@@ -63,7 +63,8 @@ internal sealed class LoopbackBalancer : IAsyncDisposable
                 if (chosen.Count == 1)
                 {
                     balancer.served.Enqueue(new Served(context.Request.Method, context.Request.Path + context.Request.QueryString,
-                        chosen[0].DestinationId, context.WebSockets.IsWebSocketRequest));
+                        chosen[0].DestinationId,
+                        string.Equals(context.Request.Headers.Upgrade.ToString(), "websocket", StringComparison.OrdinalIgnoreCase)));
                 }
 
                 return next();

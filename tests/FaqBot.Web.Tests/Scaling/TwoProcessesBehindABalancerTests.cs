@@ -117,7 +117,7 @@ public sealed class TwoProcessesBehindABalancerTests(ChromiumBrowser chromium, I
 
         // Kill the instance holding the patient's socket. The balancer's probe takes it out of the rotation; the patient
         // asks while Web Chat is still reconnecting, so the answer must come through the new socket's catch-up.
-        var holder = Served("/stream").Last().Destination;
+        var holder = Sockets().Last().Destination;
         Step($"killing {holder}, which holds the socket");
         var survivor = holder == "a" ? "b" : "a";
         await bots[holder].KillAsync();
@@ -132,12 +132,12 @@ public sealed class TwoProcessesBehindABalancerTests(ChromiumBrowser chromium, I
         Assert.Equal([true, false], afterKill.Skip(before.Count).Select(e => e.FromUser));
         Assert.Equal(AfterTheCrash, afterKill[before.Count].Text);
         Assert.All(Served(DirectLinePosts).Skip(postsBefore), s => Assert.Equal(survivor, s.Destination));
-        Assert.Equal(survivor, Served("/stream").Last().Destination);
+        Assert.Equal(survivor, Sockets().Last().Destination);
         // The question went in before Web Chat had its new socket (it waits 3 to 15 s before it reconnects), so the
         // answer reached the page through the new socket's catch-up from its watermark, not as a live push.
         var log = balancer.Requests.ToList();
         Assert.True(log.FindLastIndex(s => s.Path.Split('?')[0].EndsWith(DirectLinePosts, StringComparison.Ordinal))
-            < log.FindLastIndex(s => s.Path.Split('?')[0].EndsWith("/stream", StringComparison.Ordinal)), "the page had reconnected before the patient asked");
+            < log.FindLastIndex(s => s.WebSocket), "the page had reconnected before the patient asked");
 
         // A rolling deploy: a replacement joins the rotation in the dead instance's place, and the next requests reach it.
         await StartBotAsync("c");
@@ -198,6 +198,9 @@ public sealed class TwoProcessesBehindABalancerTests(ChromiumBrowser chromium, I
 
     private List<LoopbackBalancer.Served> Served(string pathPart) =>
         [.. balancer.Requests.Where(s => s.Path.Contains("/v3/directline/", StringComparison.Ordinal) && s.Path.Split('?')[0].EndsWith(pathPart, StringComparison.Ordinal))];
+
+    // The Direct Line streams (WebSocket upgrades) the balancer passed on, oldest first.
+    private List<LoopbackBalancer.Served> Sockets() => [.. balancer.Requests.Where(s => s.WebSocket)];
 
     private static async Task<ILocator> AskAndWaitForAnswerAsync(ChatPage chat, string question, int timeoutMs = 20_000)
     {
