@@ -26,17 +26,14 @@ public sealed class TwoProcessesBehindABalancerTests(ChromiumBrowser chromium, I
 
     private readonly string sharedIndex = Directory.CreateTempSubdirectory("faqbot-shared-index-").FullName;
     private readonly List<string> folders = [];
-
-    private string IndexPath => Path.Combine(sharedIndex, "faqbot-index");
     private readonly Dictionary<string, BotProcess> bots = [];
+    private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
     private RedisServer redis = null!;
     private PostgresServer postgres = null!;
     private LoopbackBalancer balancer = null!;
     private string feedbackDatabase = "";
-    private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
 
-    // Where the time goes, for a slow run: servers, instances, the chat's steps.
-    private void Step(string what) => output.WriteLine($"{clock.Elapsed.TotalSeconds,6:F1} s  {what}");
+    private string IndexPath => Path.Combine(sharedIndex, "faqbot-index");
 
     public async Task InitializeAsync()
     {
@@ -164,6 +161,9 @@ public sealed class TwoProcessesBehindABalancerTests(ChromiumBrowser chromium, I
         Assert.Empty(chat.ScriptErrors);
         await chat.CloseAsync();
     }
+
+    // Where the time goes, for a slow run: servers, instances, the chat's steps.
+    private void Step(string what) => output.WriteLine($"{clock.Elapsed.TotalSeconds,6:F1} s  {what}");
 
     private async Task StartBotAsync(string name)
     {
