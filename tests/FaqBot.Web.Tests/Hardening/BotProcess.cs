@@ -18,8 +18,12 @@ internal sealed class BotProcess : IAsyncDisposable
     private BotProcess(Process process, int port)
     {
         _process = process;
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
+        Address = new Uri($"http://127.0.0.1:{port}");
+        Http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
     }
+
+    /// <summary>Where the bot listens (loopback, a free port).</summary>
+    public Uri Address { get; }
 
     public HttpClient Http { get; }
 
@@ -72,6 +76,13 @@ internal sealed class BotProcess : IAsyncDisposable
     }
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>Ends the bot at once (SIGKILL), as a crash or a lost machine would: no drain, open sockets just drop.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {
