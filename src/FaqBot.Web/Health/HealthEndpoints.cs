@@ -13,7 +13,12 @@ public static class HealthEndpoints
 
     public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks().AddCheck<KnowledgeIndexHealthCheck>("knowledge-index", tags: [ReadyTag]);
+        builder.Services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ShutdownDrain>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ShutdownDrain>());
+        builder.Services.AddHealthChecks()
+            .AddCheck<KnowledgeIndexHealthCheck>("knowledge-index", tags: [ReadyTag])
+            .AddCheck<ShutdownDrain>("shutdown", tags: [ReadyTag]);
         return builder;
     }
 
