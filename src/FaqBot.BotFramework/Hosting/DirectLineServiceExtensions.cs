@@ -33,6 +33,7 @@ public static class DirectLineServiceExtensions
         services.AddDirectLineRateLimits();
         services.AddSingleton<DirectLineMount>();
         services.AddSingleton<DirectLineUrls>();
+        services.AddSingleton<DirectLineStreams>();
         services.AddHttpClient<AzureDirectLineTokenClient>(http => http.Timeout = TimeSpan.FromSeconds(10));
 
         var origins = builder.Configuration.GetSection(DirectLineOptions.SectionName).GetSection(nameof(DirectLineOptions.AllowedOrigins)).Get<string[]>() ?? [];

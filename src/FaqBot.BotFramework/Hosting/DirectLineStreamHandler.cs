@@ -10,7 +10,7 @@ namespace FaqBot.BotFramework.Hosting;
 internal static class DirectLineStreamHandler
 {
     public static async Task<Results<EmptyHttpResult, DirectLineError>> StreamAsync(HttpContext context, string conversationId, string? t, string? watermark,
-        DirectLineTokens tokens, IDirectLineStore conversations, IUsedStreamTokens used)
+        DirectLineTokens tokens, IDirectLineStore conversations, IUsedStreamTokens used, DirectLineStreams streams)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -58,7 +58,7 @@ internal static class DirectLineStreamHandler
         }
 
         using var _ = socket;
-        using var stopSending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        using var stopSending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, streams.Ending);
         try
         {
             // Cancelling a pending receive aborts a WebSocket, so the reader runs until the client closes or goes away.
@@ -66,8 +66,10 @@ internal static class DirectLineStreamHandler
             var sending = SendAsync(socket, subscription, stopSending.Token);
             if (await Task.WhenAny(receiving, sending) == sending)
             {
-                // Our side ended it: "collision" tells the client a newer socket took over, "expired" that the conversation is gone.
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, subscription.EndReason ?? "closed", context.RequestAborted);
+                // Our side ended it: "collision" tells the client a newer socket took over, "expired" that the conversation is
+                // gone, "stopping" that this server is going away (the client reconnects, elsewhere behind a balancer).
+                var reason = subscription.EndReason ?? (streams.Ending.IsCancellationRequested ? "stopping" : "closed");
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, reason, context.RequestAborted);
                 await Task.WhenAny(receiving, Task.Delay(TimeSpan.FromSeconds(2), context.RequestAborted));
             }
             else

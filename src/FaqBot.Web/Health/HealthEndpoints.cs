@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace FaqBot.Web.Health;
 
@@ -14,6 +15,8 @@ public static class HealthEndpoints
     public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        // The drain comes on top of the time running turns and the feedback writer get to finish.
+        builder.Services.AddOptions<HostOptions>().PostConfigure<IOptions<HealthOptions>>((host, health) => host.ShutdownTimeout += health.Value.DrainDelay);
         builder.Services.AddSingleton<ShutdownDrain>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ShutdownDrain>());
         builder.Services.AddHealthChecks()

@@ -1,3 +1,4 @@
+using FaqBot.BotFramework.Hosting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -11,9 +12,12 @@ namespace FaqBot.Web.Health;
 /// </summary>
 /// <remarks>
 /// <see cref="StoppingAsync"/> runs before any hosted service's <c>StopAsync</c>, the web server's included, so the port
-/// is still open during the pause; open sockets then close as the server stops and the page reconnects elsewhere.
+/// is still open during the pause. After it the open Direct Line streams are ended (the page reconnects elsewhere):
+/// the web server waits for open WebSockets, and would otherwise spend the whole shutdown timeout on them.
+/// The drain is added to the host's shutdown timeout (<see cref="HealthEndpoints"/>), so running turns keep theirs.
 /// </remarks>
-internal sealed class ShutdownDrain(IOptions<HealthOptions> options, TimeProvider clock, ILogger<ShutdownDrain> logger) : IHostedLifecycleService, IHealthCheck
+internal sealed class ShutdownDrain(IOptions<HealthOptions> options, TimeProvider clock, DirectLineStreams streams, ILogger<ShutdownDrain> logger)
+    : IHostedLifecycleService, IHealthCheck
 {
     private volatile bool stopping;
 
@@ -21,20 +25,20 @@ internal sealed class ShutdownDrain(IOptions<HealthOptions> options, TimeProvide
     {
         stopping = true;
         var delay = options.Value.DrainDelay;
-        if (delay <= TimeSpan.Zero)
+        if (delay > TimeSpan.Zero)
         {
-            return;
+            Log.Draining(logger, delay.TotalSeconds);
+            try
+            {
+                await Task.Delay(delay, clock, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // The host's shutdown timeout came first: stop now rather than overrun it.
+            }
         }
 
-        Log.Draining(logger, delay.TotalSeconds);
-        try
-        {
-            await Task.Delay(delay, clock, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            // The host's shutdown timeout came first: stop now rather than overrun it.
-        }
+        streams.EndAll();
     }
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
