@@ -16,7 +16,7 @@ namespace FaqBot.BotFramework.Hosting;
 /// The rate-limiting middleware applies one policy per endpoint, and Direct Line needs two limits on each request. So
 /// the <see cref="DirectLinePolicy"/> policy counts per token, and a global limiter counts per address for exactly the
 /// endpoints that carry that policy. The address is counted first, as before: a request refused for its address does
-/// not use up its token's allowance.
+/// not use up its token's allowance, and one refused for its token counts once against its address (<see cref="CountOnceLimiter"/>).
 /// A 429 from any of them says <c>Retry-After</c> and carries Direct Line's error body.
 /// </remarks>
 public static class DirectLineRateLimits
@@ -39,9 +39,9 @@ public static class DirectLineRateLimits
                 : RateLimitPartition.GetNoLimiter(""));
             limiter.AddPolicy(TokenEndpointPolicy, context => PerMinute(Address(context), settings.TokenRequestsPerMinutePerAddress));
 
-            var perAddress = PartitionedRateLimiter.Create<HttpContext, string>(context => UnderDirectLinePolicy(context)
+            var perAddress = new CountOnceLimiter(PartitionedRateLimiter.Create<HttpContext, string>(context => UnderDirectLinePolicy(context)
                 ? PerMinute(Address(context), settings.RequestsPerMinutePerAddress)
-                : RateLimitPartition.GetNoLimiter(""));
+                : RateLimitPartition.GetNoLimiter("")));
             limiter.GlobalLimiter = limiter.GlobalLimiter is { } other ? PartitionedRateLimiter.CreateChained(perAddress, other) : perAddress;
 
             // Every limit in this app is Direct Line's, so its error body is the answer to any refusal.

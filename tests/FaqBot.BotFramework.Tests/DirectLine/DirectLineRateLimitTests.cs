@@ -36,4 +36,34 @@ public sealed class DirectLineRateLimitTests
             Assert.Equal(Clinic, refused.Headers.GetValues("Access-Control-Allow-Origin").Single());
         }
     }
+
+    [Fact]
+    public async Task ARequestRefusedForItsTokenCountsOnceAgainstItsAddress()
+    {
+        // A clinic's waiting-room Wi-Fi is one address: one patient's runaway client must not use up the others' share.
+        await using var server = await DirectLineServer.StartAsync(new()
+        {
+            ["DirectLine:RequestsPerMinutePerToken"] = "2",
+            ["DirectLine:RequestsPerMinutePerAddress"] = "6",
+        });
+        using var client = server.Client(Clinic);
+
+        var runaway = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await client.SendAsync(HttpMethod.Post, "/tokens/refresh", token: "runaway-token");
+            runaway.Add(response.StatusCode);
+        }
+
+        var neighbour = new List<HttpStatusCode>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var response = await client.SendAsync(HttpMethod.Post, "/tokens/refresh", token: "neighbour-token");
+            neighbour.Add(response.StatusCode);
+        }
+
+        Assert.Equal(2, runaway.Count(s => s == HttpStatusCode.TooManyRequests));
+        // Four requests from the address so far: the neighbour's two fit in its six.
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, neighbour);
+    }
 }
