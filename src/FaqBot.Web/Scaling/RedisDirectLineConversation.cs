@@ -24,15 +24,22 @@ internal sealed class RedisDirectLineConversation(RedisDirectLineStore store, st
 
     public async ValueTask<string> AppendAsync(Activity activity, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        // Read before the sequence placeholder joins the channel data.
+        var clientActivityId = ClientActivityId(activity);
         // The watermark is known only inside the script; the activity carries placeholders it replaces.
         activity.Id = $"{Id}|{store.Nonce}P";
         activity.Timestamp = store.NextTimestamp(at);
         activity.ChannelData = WithSequenceId(activity.ChannelData, store.Nonce + "N");
         var json = JsonSerializer.SerializeToUtf8Bytes(activity, ProtocolJson.Options);
         var options = store.Options;
-        RedisKey[] keys = [.. Keys, RedisDirectLineStore.AppendKey(Id)];
+        // A patient's message is keyed by Web Chat's own id for it: when its POST answered 503 although the message was
+        // stored after all, the resend (same clientActivityID) finds it instead of storing it twice.
+        var (key, lifetime) = clientActivityId is null
+            ? (RedisDirectLineStore.AppendKey(Id), AppendKeyLifetime)
+            : (RedisDirectLineStore.ClientAppendKey(Id, clientActivityId), ResendKeyLifetime);
+        RedisKey[] keys = [.. Keys, key];
         RedisValue[] args = [.. store.TouchArgs(), json, store.Nonce, options.MaxActivitiesPerConversation, options.MaxHistoryBytesPerConversation,
-            StoredActivity.Overhead, RedisDirectLineStore.Channel(Id).ToString(), (long)AppendKeyLifetime.TotalMilliseconds];
+            StoredActivity.Overhead, RedisDirectLineStore.Channel(Id).ToString(), (long)lifetime.TotalMilliseconds];
         long seq;
         try
         {
@@ -61,6 +68,17 @@ internal sealed class RedisDirectLineConversation(RedisDirectLineStore store, st
     private static readonly TimeSpan AppendKeyLifetime = TimeSpan.FromMinutes(1);
 
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(500);
+
+    // Long enough for a patient to press Web Chat's "Retry" on a message that showed as not sent.
+    private static readonly TimeSpan ResendKeyLifetime = TimeSpan.FromMinutes(10);
+
+    private static string? ClientActivityId(Activity activity) =>
+        activity.From?.Role == "user"
+        && activity.ChannelData is { ValueKind: JsonValueKind.Object } data
+        && data.TryGetProperty("clientActivityID", out var id) && id.ValueKind == JsonValueKind.String
+        && id.GetString() is { Length: > 0 } value
+            ? value
+            : null;
 
     public async ValueTask BroadcastAsync(Activity activity, DateTimeOffset at, CancellationToken cancellationToken)
     {

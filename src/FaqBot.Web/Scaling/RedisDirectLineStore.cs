@@ -69,6 +69,10 @@ public sealed class RedisDirectLineStore : IDirectLineStore
     internal static RedisKey AppendKey(string conversationId) =>
         $"{RedisConnection.Prefix}dl:{{{conversationId}}}:r:{Convert.ToHexString(RandomNumberGenerator.GetBytes(12))}";
 
+    /// <summary>The key of a patient's message, from Web Chat's id for it (hashed: the id is the client's text).</summary>
+    internal static RedisKey ClientAppendKey(string conversationId, string clientActivityId) =>
+        $"{RedisConnection.Prefix}dl:{{{conversationId}}}:c:{Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(clientActivityId)))[..32]}";
+
     internal static RedisChannel Channel(string conversationId) => RedisChannel.Literal($"{RedisConnection.Prefix}dl:{conversationId}:socket");
 
     internal RedisValue[] TouchArgs() =>

@@ -40,6 +40,35 @@ public sealed class ReplyAppendRetryTests
         Assert.Equal("2", history.Watermark);
     }
 
+    [Fact]
+    public async Task APatientsMessageSentAgainWithWebChatsIdIsStoredOnce()
+    {
+        // A POST that answered 503 although Redis stored the message: Web Chat's Retry sends it again, same clientActivityID.
+        var ct = CancellationToken.None;
+        await using var redis = await RedisServer.StartAsync();
+        await using var bot = ScaledBot.Start(redis.ConnectionString);
+        var store = bot.Services.GetRequiredService<IDirectLineStore>();
+        var (conversation, _) = await store.GetOrStartAsync("resend-conversation", "dl_patient", ct);
+
+        Activity Message(string clientId, string text) => new()
+        {
+            Type = ActivityTypes.Message,
+            Text = text,
+            From = new ChannelAccount { Id = "dl_patient", Role = "user" },
+            ChannelData = System.Text.Json.JsonSerializer.SerializeToElement(new { clientActivityID = clientId }),
+        };
+
+        var first = await conversation.AppendAsync(Message("client-1", "Does microneedling hurt?"), store.Now, ct);
+        var again = await conversation.AppendAsync(Message("client-1", "Does microneedling hurt?"), store.Now, ct);
+        var next = await conversation.AppendAsync(Message("client-2", "Does microneedling hurt?"), store.Now, ct);
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, next);
+        var history = await conversation.ReadAfterAsync(0, ct);
+        Assert.Equal(2, history.Activities.Count);
+        Assert.Equal("2", history.Watermark);
+    }
+
     private static async Task WaitForAsync(Func<bool> condition, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
