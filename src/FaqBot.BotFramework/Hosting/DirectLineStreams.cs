@@ -8,10 +8,17 @@ namespace FaqBot.BotFramework.Hosting;
 /// </summary>
 public sealed class DirectLineStreams : IDisposable
 {
-    private readonly CancellationTokenSource ending = new();
+    private readonly CancellationTokenSource ending;
+
+    public DirectLineStreams()
+    {
+        ending = new CancellationTokenSource();
+        // Read once: a handler still finishing as the host disposes its services must not meet a disposed source.
+        Ending = ending.Token;
+    }
 
     /// <summary>Cancelled once the streams are to end; a stream opened afterwards ends at once.</summary>
-    public CancellationToken Ending => ending.Token;
+    public CancellationToken Ending { get; }
 
     public void EndAll() => ending.Cancel();
 

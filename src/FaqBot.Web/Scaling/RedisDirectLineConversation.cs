@@ -36,7 +36,7 @@ internal sealed class RedisDirectLineConversation(RedisDirectLineStore store, st
         // stored after all, the resend (same clientActivityID) finds it instead of storing it twice.
         var (key, lifetime) = clientActivityId is null
             ? (RedisDirectLineStore.AppendKey(Id), AppendKeyLifetime)
-            : (RedisDirectLineStore.ClientAppendKey(Id, clientActivityId), ResendKeyLifetime);
+            : (RedisDirectLineStore.ClientAppendKey(Id, clientActivityId, activity.Text), ResendKeyLifetime);
         RedisKey[] keys = [.. Keys, key];
         RedisValue[] args = [.. store.TouchArgs(), json, store.Nonce, options.MaxActivitiesPerConversation, options.MaxHistoryBytesPerConversation,
             StoredActivity.Overhead, RedisDirectLineStore.Channel(Id).ToString(), (long)lifetime.TotalMilliseconds];

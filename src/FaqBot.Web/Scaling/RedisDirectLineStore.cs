@@ -69,9 +69,12 @@ public sealed class RedisDirectLineStore : IDirectLineStore
     internal static RedisKey AppendKey(string conversationId) =>
         $"{RedisConnection.Prefix}dl:{{{conversationId}}}:r:{Convert.ToHexString(RandomNumberGenerator.GetBytes(12))}";
 
-    /// <summary>The key of a patient's message, from Web Chat's id for it (hashed: the id is the client's text).</summary>
-    internal static RedisKey ClientAppendKey(string conversationId, string clientActivityId) =>
-        $"{RedisConnection.Prefix}dl:{{{conversationId}}}:c:{Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(clientActivityId)))[..32]}";
+    /// <summary>
+    /// The key of a patient's message: Web Chat's id for it and its text, hashed (both are the client's words). The
+    /// text is in it so a client that reused an id for a new message has that message stored, not swallowed.
+    /// </summary>
+    internal static RedisKey ClientAppendKey(string conversationId, string clientActivityId, string? text) =>
+        $"{RedisConnection.Prefix}dl:{{{conversationId}}}:c:{Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(clientActivityId + "\n" + text)))[..32]}";
 
     internal static RedisChannel Channel(string conversationId) => RedisChannel.Literal($"{RedisConnection.Prefix}dl:{conversationId}:socket");
 
