@@ -55,7 +55,7 @@ public sealed partial class FeedbackWriter : BackgroundService
     /// size cap) nothing is written. Completes with whether the question was counted, once it is committed.
     /// </summary>
     public Task<bool> RecordUnansweredAsync(string question, string conversationId, double? bestConfidence, string? address = null) =>
-        Submit(new RowWork(_rows.Unanswered(question, conversationId, bestConfidence, address), null));
+        Submit(RowWork.Of(_rows.Unanswered(question, conversationId, bestConfidence, address), _rows));
 
     /// <summary>
     /// Records a helpful / not helpful; the same press again in the same conversation (same passage, same verdict, no
@@ -63,33 +63,30 @@ public sealed partial class FeedbackWriter : BackgroundService
     /// fails when the database cannot be reached.
     /// </summary>
     public Task<bool> RecordFeedbackAsync(FeedbackEntry entry, string? address = null) =>
-        Submit(new RowWork(_rows.Feedback(entry, address), null));
+        Submit(RowWork.Of(_rows.Feedback(entry, address), _rows));
 
     /// <summary>Adds the reason to the patient's last "not helpful" on this passage, or records a new one carrying it.</summary>
     public Task<bool> RecordReasonAsync(string passageId, string conversationId, string userId, string reason, string? address = null) =>
-        Submit(new RowWork(null, _rows.Reason(passageId, conversationId, userId, reason, address)));
+        Submit(RowWork.Of(_rows.Reason(passageId, conversationId, userId, reason, address), _rows));
 
     /// <summary>Counts one message's decision; written with the next batch.</summary>
-    public void RecordDecision(DecisionEvent decision)
-    {
-        var work = new DecisionWork(_time.GetUtcNow().ToUnixTimeMilliseconds(), decision);
-        if (!_channel.Writer.TryWrite(work))
-        {
-            _ = WriteAfterStopAsync(work);
-        }
-    }
+    public void RecordDecision(DecisionEvent decision) => Enqueue(new DecisionWork(_time.GetUtcNow().ToUnixTimeMilliseconds(), decision));
 
     /// <summary>Completes when everything handed in before the call, decisions included, is committed.</summary>
     public Task FlushAsync() => Submit(new FlushWork());
 
-    private Task<bool> Submit(Work work)
+    private Task<bool> Submit(AwaitedWork work)
+    {
+        Enqueue(work);
+        return work.Done.Task;
+    }
+
+    private void Enqueue(Work work)
     {
         if (!_channel.Writer.TryWrite(work))
         {
-            _ = WriteAfterStopAsync(work);
+            _ = WriteNowAsync(work);
         }
-
-        return work.Done.Task;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -98,6 +95,8 @@ public sealed partial class FeedbackWriter : BackgroundService
         await Task.Yield();
         var reader = _channel.Reader;
         Task<bool>? waiting = null;
+        // Kept across wake-ups until it fires: a busy bot wakes the loop for every message.
+        Task? due = null;
         try
         {
             while (true)
@@ -123,12 +122,15 @@ public sealed partial class FeedbackWriter : BackgroundService
                 waiting ??= reader.WaitToReadAsync(stoppingToken).AsTask();
                 if (_decisions.Count > 0)
                 {
-                    // Wake for new work or when the waiting decisions come due, whichever is first.
-                    using var tick = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                    var due = _decisionsSince + DecisionsEvery - _time.GetUtcNow();
-                    var delay = Task.Delay(due > TimeSpan.Zero ? due : TimeSpan.Zero, _time, tick.Token);
-                    await Task.WhenAny(waiting, delay);
-                    await tick.CancelAsync();
+                    // Wake for new work or when the waiting decisions come due, whichever is first. A wake-up that finds
+                    // them not yet due (a batch went in meanwhile) only sets the next one.
+                    var left = _decisionsSince + DecisionsEvery - _time.GetUtcNow();
+                    due ??= Task.Delay(left > TimeSpan.Zero ? left : TimeSpan.Zero, _time, stoppingToken);
+                    await Task.WhenAny(waiting, due);
+                    if (due.IsCompleted)
+                    {
+                        due = null;
+                    }
                 }
                 else
                 {
@@ -156,44 +158,29 @@ public sealed partial class FeedbackWriter : BackgroundService
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await DrainAsync();
+        // No new work joins the queue from now on: it is written on the caller's turn instead (Enqueue).
+        _channel.Writer.TryComplete();
+        await WriteNowAsync(null);
     }
 
-    // Stop: no new work joins the queue (it is written on the caller's turn instead), the queue and waiting decisions are written.
-    private async Task DrainAsync()
+    // Without the loop: the queue, then the given work, then the waiting decisions, and the connection closed after.
+    private async Task WriteNowAsync(Work? work)
     {
-        _channel.Writer.TryComplete();
         await _writing.WaitAsync(CancellationToken.None);
         try
         {
-            while (_channel.Reader.TryRead(out var work))
+            while (_channel.Reader.TryRead(out var queued))
+            {
+                await DoAsync(queued);
+            }
+
+            if (work is not null)
             {
                 await DoAsync(work);
             }
 
             WriteDecisions();
-            _connection?.Dispose();
-            _connection = null;
-        }
-        finally
-        {
-            _writing.Release();
-        }
-    }
-
-    private async Task WriteAfterStopAsync(Work work)
-    {
-        await _writing.WaitAsync(CancellationToken.None);
-        try
-        {
-            await DoAsync(work);
-            if (work is DecisionWork)
-            {
-                WriteDecisions();
-            }
-
-            _connection?.Dispose();
-            _connection = null;
+            CloseConnection();
         }
         finally
         {
@@ -225,9 +212,7 @@ public sealed partial class FeedbackWriter : BackgroundService
             case RowWork row:
                 try
                 {
-                    row.Done.TrySetResult(await WithRetriesAsync(connection => row.Row is not null
-                        ? _rows.Write(connection, row.Row, _time.GetUtcNow())
-                        : _rows.Write(connection, row.Reason!, _time.GetUtcNow())));
+                    row.Done.TrySetResult(await WithRetriesAsync(connection => row.Write(connection, _time.GetUtcNow())));
                 }
                 catch (Exception e)
                 {
@@ -296,6 +281,12 @@ public sealed partial class FeedbackWriter : BackgroundService
     // The connection may have died with the server; the next write opens a new one.
     private void Forget()
     {
+        CloseConnection();
+        _database.ForgetConnections();
+    }
+
+    private void CloseConnection()
+    {
         try
         {
             _connection?.Dispose();
@@ -306,26 +297,32 @@ public sealed partial class FeedbackWriter : BackgroundService
         }
 
         _connection = null;
-        _database.ForgetConnections();
     }
 
     public override void Dispose()
     {
         base.Dispose();
-        _connection?.Dispose();
-        _connection = null;
+        CloseConnection();
     }
 
-    private abstract record Work
+    private abstract record Work;
+
+    // Work a caller waits for; a message's decision is counted without one (no completion to allocate per message).
+    private abstract record AwaitedWork : Work
     {
         public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    private sealed record RowWork(RowWrite? Row, ReasonWrite? Reason) : Work;
+    private sealed record RowWork(Func<DbConnection, DateTimeOffset, bool> Write) : AwaitedWork
+    {
+        public static RowWork Of(RowWrite row, FeedbackRows rows) => new((connection, now) => rows.Write(connection, row, now));
+
+        public static RowWork Of(ReasonWrite reason, FeedbackRows rows) => new((connection, now) => rows.Write(connection, reason, now));
+    }
 
     private sealed record DecisionWork(long At, DecisionEvent Decision) : Work;
 
-    private sealed record FlushWork : Work;
+    private sealed record FlushWork : AwaitedWork;
 
     private static partial class Log
     {
