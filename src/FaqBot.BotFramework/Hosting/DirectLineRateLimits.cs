@@ -70,18 +70,8 @@ public static class DirectLineRateLimits
     // Behind a reverse proxy the host must run the forwarded-headers middleware, or every visitor shares one address.
     private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    // The bearer token, or the stream URL's token (a browser cannot set headers on a WebSocket).
-    private static string? Credential(HttpContext context)
-    {
-        var header = context.Request.Headers.Authorization.ToString();
-        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            // An empty bearer is no token (401 anyway); it must not share the no-limit partition's key.
-            var bearer = header[7..].Trim();
-            return bearer.Length > 0 ? bearer : null;
-        }
-
-        var streamToken = context.Request.Query["t"].ToString();
-        return streamToken.Length > 0 ? streamToken : null;
-    }
+    // The bearer token, or the stream URL's token (a browser cannot set headers on a WebSocket). An empty one is no token:
+    // it must not share the no-limit partition's key.
+    private static string? Credential(HttpContext context) =>
+        DirectLineRequest.Bearer(context) ?? (context.Request.Query["t"].ToString() is { Length: > 0 } streamToken ? streamToken : null);
 }

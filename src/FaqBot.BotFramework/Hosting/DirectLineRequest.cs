@@ -10,7 +10,9 @@ internal static class DirectLineRequest
     public static string? Bearer(HttpContext context)
     {
         var header = context.Request.Headers.Authorization.ToString();
-        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Length > 7 ? header[7..].Trim() : null;
+        // An empty token is no token (401), not a wrong one; HTTP already trims a header's trailing spaces, this is for the
+        // rate limiter, which must not give it the no-limit partition's key either.
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header[7..].Trim() is { Length: > 0 } token ? token : null;
     }
 
     /// <summary>Checks the bearer token and that it is bound to <paramref name="conversationId"/>; the conversation must be live.</summary>

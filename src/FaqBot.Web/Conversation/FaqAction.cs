@@ -15,7 +15,7 @@ public sealed record FaqAction(string Name, string? PassageId, string? Decision,
     public const string Ask = "ask";
 
     public static JsonObject Data(string name, string? passageId = null, string? decision = null, double? confidence = null,
-        bool? helpful = null, string? reason = null, string? question = null)
+        bool? helpful = null, string? reason = null)
     {
         var data = new JsonObject { ["faqAction"] = name };
         Put(data, "passageId", passageId);
@@ -23,7 +23,6 @@ public sealed record FaqAction(string Name, string? PassageId, string? Decision,
         Put(data, "confidence", confidence is null ? null : JsonValue.Create(Math.Round(confidence.Value, 3)));
         Put(data, "helpful", helpful is null ? null : JsonValue.Create(helpful.Value));
         Put(data, "reason", reason);
-        Put(data, "question", question);
         return data;
     }
 
